@@ -1,0 +1,88 @@
+/**
+ * The one entry to the core: text in, model and diagnostics out. Parsing never
+ * throws on any input; a rule that throws is isolated and reported, and the
+ * other rules still run.
+ */
+import { BriefConfig, DEFAULT_CONFIG, Severity } from './config';
+import { BriefFormat, BriefModel, Range } from './model';
+import { parseMarkdown } from './parse/markdown';
+import { parsePlainText } from './parse/plaintext';
+import { findRequiredSection, hasNotes } from './query';
+import { RULES, RelatedLocation, Rule } from './rules';
+
+export interface BriefDiagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related?: RelatedLocation[];
+}
+
+export interface RuleFailure {
+  code: string;
+  error: unknown;
+}
+
+export interface Analysis {
+  model: BriefModel;
+  diagnostics: BriefDiagnostic[];
+  ruleFailures: RuleFailure[];
+}
+
+const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd)$/i;
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
+const MARKDOWN_SIGNS = /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|^\s*[-*] \S|^\s*> |^```/m;
+
+/**
+ * `.md` and `.markdown` are Markdown. Anything else (`.txt`, `.brief`, untitled)
+ * is plain text unless its content is plainly Markdown: ATX headings together with
+ * bold text, links, lists or more headings.
+ */
+export function detectFormat(text: string, fileName?: string): BriefFormat {
+  if (fileName && MARKDOWN_EXTENSIONS.test(fileName)) return 'markdown';
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  if (!ATX_HEADING.test(sample)) return 'plaintext';
+  const headingCount = sample.match(/^ {0,3}#{1,6}[ \t]+\S/gm)?.length ?? 0;
+  return headingCount >= 2 || MARKDOWN_SIGNS.test(sample) ? 'markdown' : 'plaintext';
+}
+
+export function parseBrief(text: string, format: BriefFormat): BriefModel {
+  return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+}
+
+/** Whether a document looks like a brief: it has footnotes, or sections a brief has. Used by `detection: auto`. */
+export function looksLikeBrief(model: BriefModel, config: BriefConfig = DEFAULT_CONFIG): boolean {
+  return hasNotes(model) || config.requiredSections.some((required) => findRequiredSection(model, required) !== undefined);
+}
+
+export function severityFor(rule: Rule, config: BriefConfig): Severity | 'off' {
+  return config.rules[rule.code] ?? rule.defaultSeverity;
+}
+
+export function runRules(model: BriefModel, config: BriefConfig, rules: readonly Rule[] = RULES): { diagnostics: BriefDiagnostic[]; ruleFailures: RuleFailure[] } {
+  const diagnostics: BriefDiagnostic[] = [];
+  const ruleFailures: RuleFailure[] = [];
+  for (const rule of rules) {
+    const severity = severityFor(rule, config);
+    if (severity === 'off') continue;
+    try {
+      for (const finding of rule.check(model, config)) {
+        diagnostics.push({ code: rule.code, severity, message: finding.message, range: finding.range, ...(finding.related ? { related: finding.related } : {}) });
+      }
+    } catch (error) {
+      ruleFailures.push({ code: rule.code, error });
+    }
+  }
+  diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code));
+  return { diagnostics, ruleFailures };
+}
+
+export interface AnalyzeOptions {
+  format?: BriefFormat;
+  fileName?: string;
+}
+
+export function analyze(text: string, config: BriefConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): Analysis {
+  const model = parseBrief(text, options.format ?? detectFormat(text, options.fileName));
+  return { model, ...runRules(model, config) };
+}

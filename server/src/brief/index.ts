@@ -1,0 +1,7 @@
+/** Public surface of the analysis core. Nothing here imports an editor or the file system. */
+export * from './model';
+export * from './config';
+export * from './analyze';
+export { RULES } from './rules';
+export type { Rule, Finding } from './rules';
+export * as query from './query';

@@ -1,0 +1,269 @@
+/**
+ * Markdown briefs, through remark-parse + remark-gfm.
+ *
+ * The document is cut into chunks at ATX headings outside fenced code, and each
+ * chunk is parsed on its own and cached by its text, so a keystroke re-parses one
+ * section, not the brief. remark is used for what needs real Markdown knowledge
+ * (headings, links, code spans, footnote definitions); markers are then found by
+ * scanning the source outside code and link targets, so a `[^5]` with no
+ * definition — which GFM leaves as plain text — is still seen as a marker.
+ */
+import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { BriefModel, Endnote, Link, TextLine } from '../model';
+import { Interval, makeEndnote, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
+import { LineIndex, collapseWhitespace, isBlank } from './text';
+
+/** What one chunk's syntax tree tells us, with offsets relative to the chunk. */
+interface ChunkFacts {
+  headings: { depth: number; title: string; start: number; end: number; textStart: number; textEnd: number }[];
+  links: { text: string; target: string; start: number; end: number }[];
+  /** Code, inline code, HTML comments, link destinations: no markers in there. */
+  excluded: Interval[];
+  definitions: { label: string; start: number; end: number; contentStart: number }[];
+  /** Whether the chunk's first block is a paragraph set entirely in bold or italics (a byline). */
+  paragraphs: { start: number; end: number; emphasised: boolean }[];
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm);
+const CHUNK_CACHE_LIMIT = 4096;
+const chunkCache = new Map<string, ChunkFacts>();
+
+function factsFor(chunk: string): ChunkFacts {
+  const cached = chunkCache.get(chunk);
+  if (cached) {
+    chunkCache.delete(chunk);
+    chunkCache.set(chunk, cached);
+    return cached;
+  }
+  const facts = extractFacts(processor.parse(chunk) as Root);
+  chunkCache.set(chunk, facts);
+  if (chunkCache.size > CHUNK_CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
+  return facts;
+}
+
+function plainText(node: RootContent | Root): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
+  return '';
+}
+
+function extractFacts(root: Root): ChunkFacts {
+  const facts: ChunkFacts = { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+  const visit = (node: RootContent | Root, parentType: string) => {
+    const start = node.position?.start.offset ?? 0;
+    const end = node.position?.end.offset ?? 0;
+    switch (node.type) {
+      case 'heading': {
+        const heading = node as Heading;
+        const children = heading.children;
+        const textStart = children.length ? children[0].position?.start.offset ?? start : start;
+        const textEnd = children.length ? children[children.length - 1].position?.end.offset ?? end : end;
+        facts.headings.push({ depth: heading.depth, title: collapseWhitespace(plainText(heading)), start, end, textStart, textEnd });
+        break;
+      }
+      case 'link': {
+        const link = node as MdLink;
+        facts.links.push({ text: collapseWhitespace(plainText(link)), target: link.url, start, end });
+        const lastChild = link.children[link.children.length - 1];
+        const textEnd = lastChild?.position?.end.offset;
+        if (textEnd !== undefined && textEnd < end) facts.excluded.push([textEnd, end]);
+        break;
+      }
+      case 'code':
+      case 'inlineCode':
+      case 'definition':
+        facts.excluded.push([start, end]);
+        return;
+      case 'html':
+        if (node.value.startsWith('<!--')) facts.excluded.push([start, end]);
+        return;
+      case 'footnoteDefinition': {
+        const first = node.children[0];
+        facts.definitions.push({ label: node.identifier, start, end, contentStart: first?.position?.start.offset ?? end });
+        facts.excluded.push([start, end]);
+        return;
+      }
+      case 'paragraph':
+        if (parentType === 'root') {
+          const only = node.children.length === 1 ? node.children[0] : undefined;
+          facts.paragraphs.push({ start, end, emphasised: only !== undefined && (only.type === 'strong' || only.type === 'emphasis') });
+        }
+        break;
+    }
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, node.type);
+  };
+  visit(root, 'none');
+  return facts;
+}
+
+/** Line numbers where a chunk starts: each ATX heading outside fenced code and HTML blocks. */
+function chunkStarts(lines: string[]): number[] {
+  const starts = [0];
+  let fence: string | null = null;
+  let inHtml = false;
+  for (let line = 0; line < lines.length; line++) {
+    const text = lines[line];
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && /^\s*[`~]+\s*$/.test(text)) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1];
+      continue;
+    }
+    if (inHtml) {
+      if (isBlank(text)) inHtml = false;
+      continue;
+    }
+    if (/^ {0,3}<[a-zA-Z!/]/.test(text) && !/^ {0,3}<sup>/i.test(text)) {
+      inHtml = true;
+      continue;
+    }
+    if (line > 0 && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text)) starts.push(line);
+  }
+  return starts;
+}
+
+export function parseMarkdown(text: string): BriefModel {
+  const index = new LineIndex(text);
+  const lines = index.lines;
+  const headingLines: HeadingLine[] = [];
+  const links: Link[] = [];
+  const excluded: Interval[] = [];
+  const definitions: { label: string; start: number; end: number; contentStart: number }[] = [];
+  const paragraphs: { start: number; end: number; emphasised: boolean }[] = [];
+
+  const starts = chunkStarts(lines);
+  starts.forEach((startLine, i) => {
+    const from = index.starts[startLine];
+    const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
+    const facts = factsFor(text.slice(from, to));
+    for (const h of facts.headings) {
+      const range = index.rangeOf(from + h.textStart, from + h.textEnd);
+      headingLines.push({ title: h.title, level: h.depth, line: index.positionAt(from + h.start).line, range });
+    }
+    for (const l of facts.links) links.push({ text: l.text, target: l.target, range: index.rangeOf(from + l.start, from + l.end) });
+    for (const [a, b] of facts.excluded) excluded.push([from + a, from + b]);
+    for (const d of facts.definitions) definitions.push({ label: d.label, start: from + d.start, end: from + d.end, contentStart: from + d.contentStart });
+    for (const p of facts.paragraphs) paragraphs.push({ start: from + p.start, end: from + p.end, emphasised: p.emphasised });
+  });
+
+  const sections = buildSections(index, headingLines);
+  const endnotesAt = headingLines.findIndex((h) => isEndnotesHeading(h.title));
+  const endnotesSection = endnotesAt >= 0 ? sections[endnotesAt] : null;
+
+  const definitionLines = new Set<number>();
+  for (const d of definitions) {
+    const first = index.positionAt(d.start).line;
+    const last = index.positionAt(d.end).line;
+    for (let line = first; line <= last; line++) definitionLines.add(line);
+  }
+  const codeLines = new Set<number>();
+  for (const [a, b] of excluded) {
+    const first = index.positionAt(a).line;
+    const last = index.positionAt(b).line;
+    if (last > first) for (let line = first; line <= last; line++) codeLines.add(line);
+  }
+
+  let numbered: Endnote[] = [];
+  if (endnotesSection) {
+    const fromLine = endnotesSection.headingRange.start.line + 1;
+    const toLine = endnotesSection.range.end.line + 1;
+    numbered = scanNumberedNotes(index, fromLine, toLine, (line) => definitionLines.has(line) || codeLines.has(line));
+    if (numbered.length) excluded.push([index.starts[fromLine] ?? text.length, index.offsetAt(endnotesSection.range.end)]);
+  }
+  const gfmNotes = definitionNotes(index, definitions);
+  const endnotes = mergeInDocumentOrder(numbered, gfmNotes);
+
+  excluded.sort((a, b) => a[0] - b[0]);
+  const merged: Interval[] = [];
+  for (const interval of excluded) {
+    const last = merged[merged.length - 1];
+    if (last && interval[0] <= last[1]) merged[merged.length - 1] = [last[0], Math.max(last[1], interval[1])];
+    else merged.push(interval);
+  }
+
+  const title = findTitle(index, headingLines);
+  const byline = findByline(index, paragraphs, title);
+  const afterTop = byline ?? title;
+  const firstParagraphBlock = paragraphs.find((p) => !afterTop || index.positionAt(p.start).line > afterTop.range.end.line);
+  const firstParagraph: TextLine | null = firstParagraphBlock
+    ? { text: collapseWhitespace(text.slice(firstParagraphBlock.start, firstParagraphBlock.end)), range: index.rangeOf(firstParagraphBlock.start, firstParagraphBlock.end) }
+    : null;
+
+  return {
+    format: 'markdown',
+    lines,
+    title,
+    byline,
+    sections,
+    endnotesSection,
+    markers: scanMarkers(index, 0, text.length, merged),
+    endnotes,
+    links,
+    urls: scanUrls(index, 0, text.length),
+    firstParagraph,
+  };
+}
+
+function definitionNotes(index: LineIndex, definitions: { label: string; start: number; end: number; contentStart: number }[]): Endnote[] {
+  const notes: Endnote[] = [];
+  for (const d of definitions) {
+    const startPos = index.positionAt(d.start);
+    const labelMatch = /^\s*\[\^([^\]]+)\]:/.exec(index.text.slice(d.start, d.contentStart + 1));
+    const label = labelMatch ? labelMatch[1] : d.label;
+    const firstLine = startPos.line;
+    const endPos = index.positionAt(d.end);
+    const segments = [];
+    for (let line = firstLine; line <= endPos.line; line++) {
+      const lineText = index.lines[line];
+      let from = line === firstLine ? index.positionAt(Math.min(d.contentStart, index.starts[line] + lineText.length)).character : lineText.length - lineText.trimStart().length;
+      if (line === firstLine && index.positionAt(d.contentStart).line !== firstLine) from = lineText.length;
+      const to = line === endPos.line ? Math.min(endPos.character, lineText.trimEnd().length) : lineText.trimEnd().length;
+      if (to > from) segments.push({ text: lineText.slice(from, to), range: { start: { line, character: from }, end: { line, character: to } } });
+    }
+    if (!segments.length) segments.push({ text: '', range: { start: endPos, end: endPos } });
+    const labelStart = startPos.character + index.lines[firstLine].slice(startPos.character).indexOf('[^') + 2;
+    notes.push(
+      makeEndnote({
+        number: /^\d{1,5}$/.test(label) ? Number(label) : null,
+        label,
+        style: 'gfm',
+        range: { start: { line: firstLine, character: labelStart - 2 }, end: segments[segments.length - 1].range.end },
+        numberRange: { start: { line: firstLine, character: labelStart }, end: { line: firstLine, character: labelStart + label.length } },
+        segments,
+        previous: notes[notes.length - 1],
+      }),
+    );
+  }
+  return notes;
+}
+
+function mergeInDocumentOrder(a: Endnote[], b: Endnote[]): Endnote[] {
+  if (!a.length) return b;
+  if (!b.length) return a;
+  return [...a, ...b].sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character);
+}
+
+/** The first H1, or else the first heading when it opens the document. */
+function findTitle(index: LineIndex, headings: HeadingLine[]): TextLine | null {
+  const h1 = headings.find((h) => h.level === 1);
+  const firstContent = index.lines.findIndex((line) => !isBlank(line));
+  const chosen = h1 ?? (headings[0] && headings[0].line === firstContent ? headings[0] : undefined);
+  return chosen ? { text: chosen.title, range: chosen.range } : null;
+}
+
+/** A short paragraph right after the title that starts with "By" or is set entirely in bold or italics. */
+function findByline(index: LineIndex, paragraphs: { start: number; end: number; emphasised: boolean }[], title: TextLine | null): TextLine | null {
+  if (!title) return null;
+  const next = paragraphs.find((p) => index.positionAt(p.start).line > title.range.end.line);
+  if (!next) return null;
+  const raw = index.text.slice(next.start, next.end);
+  if (raw.length > 200 || !(next.emphasised || /^\s*by\s+\p{Lu}/iu.test(raw))) return null;
+  return { text: collapseWhitespace(raw), range: index.rangeOf(next.start, next.end) };
+}

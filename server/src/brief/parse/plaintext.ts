@@ -1,0 +1,157 @@
+/**
+ * Plain-text briefs, usually pasted from a PDF: headings are bare lines, notes are
+ * numbered lines under an "Endnotes" line and may wrap or break across blank lines.
+ *
+ * Heading heuristic (documented in the README):
+ * - a short line (at most 15 words) with a blank line (or the document edge) above
+ *   and below, starting with a capital or a digit, not ending in `.`, `,`, `;` or `:`
+ *   once trailing footnote markers are set aside; or any line that is ALL CAPS or a
+ *   well-known section name ("Executive Summary", "Endnotes", …);
+ * - level 1 by default; a run of parallel headings — short head phrases that end in
+ *   the same word, such as "Political Support" … "Economic Support" or
+ *   "Military Lessons: …" … "Political Lessons: …" — is level 2, nested under the
+ *   heading just before the run. ALL-CAPS and well-known names are always level 1.
+ */
+import { BriefModel, TextLine } from '../model';
+import { Interval, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { HeadingLine, KNOWN_SECTION_NAMES, buildSections, isEndnotesHeading } from './sections';
+import { LineIndex, isBlank, normalizeHeading } from './text';
+
+const BYLINE = /^\s*by\s+\p{Lu}/iu;
+const MAX_HEADING_WORDS = 15;
+const MAX_HEADING_LENGTH = 120;
+
+export function parsePlainText(text: string): BriefModel {
+  const index = new LineIndex(text);
+  const lines = index.lines;
+  const { title, byline, bodyStart } = findTitleAndByline(lines);
+
+  const headings: HeadingLine[] = [];
+  let endnotesHeading: HeadingLine | undefined;
+  for (let line = bodyStart; line < lines.length; line++) {
+    const heading = endnotesHeading ? strongHeadingAt(lines, line) : headingAt(lines, line);
+    if (!heading) continue;
+    headings.push(heading);
+    if (!endnotesHeading && isEndnotesHeading(heading.title)) endnotesHeading = heading;
+  }
+  assignLevels(headings);
+  const sections = buildSections(index, headings);
+
+  let notesFrom = lines.length;
+  let notesTo = lines.length;
+  const endnotesSection = endnotesHeading ? sections[headings.indexOf(endnotesHeading)] : null;
+  if (endnotesHeading && endnotesSection) {
+    notesFrom = endnotesHeading.line + 1;
+    const after = headings.find((h) => h.line > endnotesHeading!.line);
+    notesTo = after ? after.line : lines.length;
+  }
+  const endnotes = endnotesHeading ? scanNumberedNotes(index, notesFrom, notesTo) : [];
+  const notesInterval: Interval = [index.starts[Math.min(notesFrom, lines.length - 1)], notesTo < lines.length ? index.starts[notesTo] : text.length];
+  const excluded: Interval[] = endnotesHeading ? [notesInterval] : [];
+  const markers = scanMarkers(index, 0, text.length, excluded);
+
+  const headingLines = new Set(headings.map((h) => h.line));
+  let firstParagraph: TextLine | null = null;
+  for (let line = bodyStart; line < lines.length && !firstParagraph; line++) {
+    if (!isBlank(lines[line]) && !headingLines.has(line)) firstParagraph = textLine(lines, line);
+  }
+
+  return {
+    format: 'plaintext',
+    lines,
+    title,
+    byline,
+    sections,
+    endnotesSection,
+    markers,
+    endnotes,
+    links: [],
+    urls: scanUrls(index, 0, text.length),
+    firstParagraph,
+  };
+}
+
+function textLine(lines: string[], line: number): TextLine {
+  const text = lines[line];
+  const start = text.length - text.trimStart().length;
+  return { text: text.trim(), range: { start: { line, character: start }, end: { line, character: text.trimEnd().length } } };
+}
+
+/** The byline is a short "By …" line near the top; the title is the line above it. */
+function findTitleAndByline(lines: string[]): { title: TextLine | null; byline: TextLine | null; bodyStart: number } {
+  const nonBlank: number[] = [];
+  for (let line = 0; line < lines.length && nonBlank.length < 8; line++) if (!isBlank(lines[line])) nonBlank.push(line);
+  const bylineAt = nonBlank.findIndex((line) => BYLINE.test(lines[line]) && lines[line].trim().length <= MAX_HEADING_LENGTH);
+  if (bylineAt > 0) {
+    return { title: textLine(lines, nonBlank[bylineAt - 1]), byline: textLine(lines, nonBlank[bylineAt]), bodyStart: nonBlank[bylineAt] + 1 };
+  }
+  const first = nonBlank[0];
+  if (first === undefined || lines[first].trim().length > MAX_HEADING_LENGTH || isKnownOrAllCaps(lines[first])) {
+    return { title: null, byline: null, bodyStart: 0 };
+  }
+  return { title: textLine(lines, first), byline: null, bodyStart: first + 1 };
+}
+
+function isAllCaps(line: string): boolean {
+  const letters = line.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+function isKnownOrAllCaps(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed.length > MAX_HEADING_LENGTH || trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  return KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed)) || (isAllCaps(trimmed) && !/[.,;]$/.test(trimmed));
+}
+
+function heading(lines: string[], line: number, level = 1): HeadingLine {
+  const { text, range } = textLine(lines, line);
+  return { title: text, level, line, range };
+}
+
+/** After the Endnotes line only an unmistakable heading ends the notes: notes' own wrapped lines look like headings. */
+function strongHeadingAt(lines: string[], line: number): HeadingLine | null {
+  return isKnownOrAllCaps(lines[line]) && !/^\s*[-–•*]?\s*\d/.test(lines[line]) ? heading(lines, line) : null;
+}
+
+function headingAt(lines: string[], line: number): HeadingLine | null {
+  const text = lines[line];
+  if (isBlank(text)) return null;
+  if (isKnownOrAllCaps(text)) return heading(lines, line);
+  const trimmed = text.trim();
+  const aloneOnItsLines = (line === 0 || isBlank(lines[line - 1])) && (line === lines.length - 1 || isBlank(lines[line + 1]));
+  if (!aloneOnItsLines || trimmed.length > MAX_HEADING_LENGTH) return null;
+  if (trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return null;
+  if (!/^[\p{Lu}\p{N}“"‘']/u.test(trimmed)) return null;
+  if (/^(?:https?:\/\/|www\.|<)/i.test(trimmed)) return null;
+  const withoutMarkers = trimmed.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/[”’"')\]]+$/, '');
+  if (/[.,;:]$/.test(withoutMarkers) || withoutMarkers === '') return null;
+  return heading(lines, line);
+}
+
+/** The head phrase of a heading: the part before a colon, if short. */
+function headWord(title: string): string | null {
+  const head = title.split(':')[0].trim();
+  const words = head.split(/\s+/);
+  if (words.length > 4) return null;
+  return normalizeHeading(words[words.length - 1]) || null;
+}
+
+function assignLevels(headings: HeadingLine[]): void {
+  const pinned = (h: HeadingLine) => isKnownOrAllCaps(h.title);
+  let i = 0;
+  while (i < headings.length) {
+    const word = pinned(headings[i]) ? null : headWord(headings[i].title);
+    let runEnd = -1;
+    if (word !== null && i > 0) {
+      for (let j = i + 1; j < headings.length && !pinned(headings[j]); j++) {
+        if (headWord(headings[j].title) === word) runEnd = j;
+      }
+    }
+    if (runEnd > i) {
+      for (let j = i; j <= runEnd; j++) headings[j].level = 2;
+      i = runEnd + 1;
+    } else {
+      i++;
+    }
+  }
+}

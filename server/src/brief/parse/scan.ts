@@ -1,0 +1,221 @@
+import { Endnote, Marker, NoteSegment, NoteStyle, SeeAlsoReference, UrlSpan } from '../model';
+import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
+
+/** Half-open offset interval [start, end) that a scan must skip (code, link targets, note text…). */
+export type Interval = readonly [number, number];
+
+/**
+ * GFM calls, `<sup>` numbers, and superscript digit runs. The alternatives are
+ * disjoint and each is linear, so the scan cannot backtrack badly on long runs
+ * of `[^`, `<sup>` or `¹`.
+ */
+const MARKER_PATTERN = /\[\^([^\]\s[^]{1,64})\](?!:)|<sup>[ \t]*(\d{1,5}(?:[ \t]*,[ \t]*\d{1,5}){0,20})[ \t]*<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gi;
+
+/** `m²`, `km²`, `ft³`: units, not notes. */
+const UNIT_BEFORE_SUPERSCRIPT = /(?:^|[^\p{L}])(?:[kcm]?m|ft|in|mi|yd)$/u;
+
+/**
+ * Finds every marker between `from` and `to`, skipping the sorted, non-overlapping
+ * `excluded` intervals. A superscript run counts only when attached to the text
+ * before it (a letter, digit or punctuation, not a space or the start of a line).
+ */
+export function scanMarkers(index: LineIndex, from: number, to: number, excluded: readonly Interval[]): Marker[] {
+  const text = index.text;
+  const markers: Marker[] = [];
+  let gap = 0;
+  MARKER_PATTERN.lastIndex = from;
+  let match: RegExpExecArray | null;
+  while ((match = MARKER_PATTERN.exec(text)) !== null && match.index < to) {
+    const start = match.index;
+    const end = start + match[0].length;
+    while (gap < excluded.length && excluded[gap][1] <= start) gap++;
+    if (gap < excluded.length && excluded[gap][0] < end) {
+      MARKER_PATTERN.lastIndex = Math.max(end, excluded[gap][1]);
+      continue;
+    }
+    if (match[1] !== undefined) {
+      const label = match[1];
+      const number = /^\d{1,5}$/.test(label) ? Number(label) : null;
+      markers.push({ number, label, style: 'gfm', range: index.rangeOf(start, end), labelRange: index.rangeOf(start + 2, end - 1) });
+    } else if (match[2] !== undefined) {
+      const listStart = start + match[0].indexOf(match[2]);
+      const numberPattern = /\d+/g;
+      let number: RegExpExecArray | null;
+      while ((number = numberPattern.exec(match[2])) !== null) {
+        const numberStart = listStart + number.index;
+        markers.push({
+          number: Number(number[0]),
+          label: number[0],
+          style: 'sup-html',
+          range: index.rangeOf(start, end),
+          labelRange: index.rangeOf(numberStart, numberStart + number[0].length),
+        });
+      }
+    } else {
+      const before = text.slice(Math.max(0, start - 4), start);
+      if (start === 0 || /\s$/.test(before) || UNIT_BEFORE_SUPERSCRIPT.test(before)) continue;
+      const run = match[0];
+      markers.push({
+        number: superscriptToNumber(run),
+        label: String(superscriptToNumber(run)),
+        style: 'superscript',
+        range: index.rangeOf(start, end),
+        labelRange: index.rangeOf(start, end),
+      });
+    }
+  }
+  return markers;
+}
+
+export function scanUrls(index: LineIndex, from: number, to: number): UrlSpan[] {
+  const urls: UrlSpan[] = [];
+  const slice = index.text.slice(from, to);
+  URL_PATTERN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = URL_PATTERN.exec(slice)) !== null) {
+    const url = cleanUrl(match[0]);
+    const start = from + match.index + (match[0].startsWith('<') ? 1 : 0);
+    urls.push({ url, range: index.rangeOf(start, start + url.length) });
+  }
+  return urls;
+}
+
+interface NoteStart {
+  number: number;
+  style: NoteStyle;
+  /** Where the note's prefix (`- `, `[`) starts, where the number starts and ends, and where the note's text starts. */
+  prefixStart: number;
+  numberStart: number;
+  numberEnd: number;
+  textStart: number;
+}
+
+const NOTE_START_PATTERNS: ReadonlyArray<[NoteStyle, RegExp]> = [
+  ['dash', /^([ \t]*[-–•*][ \t]+)(\d{1,5})\.?[ \t]+(?=\S)/],
+  ['bracket', /^([ \t]*\[)(\d{1,5})\][.:]?[ \t]+(?=\S)/],
+  ['dotted', /^([ \t]*)(\d{1,5})[.)][ \t]+(?=\S)/],
+  ['bare', /^([ \t]*)(\d{1,5})[ \t]+(?=\S)/],
+];
+
+function matchNoteStart(line: string): NoteStart | null {
+  for (const [style, pattern] of NOTE_START_PATTERNS) {
+    const match = pattern.exec(line);
+    if (match) {
+      const numberStart = match[1].length;
+      const prefixStart = match[1].length - match[1].trimStart().length;
+      return { number: Number(match[2]), style, prefixStart, numberStart, numberEnd: numberStart + match[2].length, textStart: match[0].length };
+    }
+  }
+  return null;
+}
+
+/**
+ * Whether a numbered line really opens a new note rather than continuing the one
+ * before (a wrapped line may start with a year or a page number).
+ */
+function isPlausibleNoteStart(start: NoteStart, previous: { number: number | null; style: NoteStyle } | undefined): boolean {
+  if (previous === undefined || previous.number === null) return start.number < 1000 || start.style === 'dash' || start.style === 'bracket';
+  if (start.number === previous.number + 1) return true;
+  if (start.style === 'dash' || start.style === 'bracket') return true;
+  return start.number >= 1 && start.number <= previous.number + 50 && start.number < 1000;
+}
+
+/**
+ * Reads numbered endnotes from lines [fromLine, toLine). A note runs until the next
+ * note starts: wrapped lines and lines after blank lines (notes broken in two by a
+ * PDF export) are joined back to it. Lines for which `skipLine` is true (GFM
+ * definitions, code) end the current note and are not read.
+ */
+export function scanNumberedNotes(
+  index: LineIndex,
+  fromLine: number,
+  toLine: number,
+  skipLine: (line: number) => boolean = () => false,
+  previousNote?: Endnote,
+): Endnote[] {
+  const notes: Endnote[] = [];
+  let current: { start: NoteStart; line: number; segments: NoteSegment[] } | null = null;
+  let previous: { number: number | null; style: NoteStyle } | undefined = previousNote;
+
+  const finish = () => {
+    if (!current) return;
+    notes.push(buildNote(current.start, current.line, current.segments, notes[notes.length - 1] ?? previousNote));
+    current = null;
+  };
+
+  for (let line = fromLine; line < toLine; line++) {
+    if (skipLine(line)) {
+      finish();
+      continue;
+    }
+    const text = index.lines[line];
+    if (isBlank(text)) continue;
+    const start = matchNoteStart(text);
+    if (start && isPlausibleNoteStart(start, previous)) {
+      finish();
+      current = { start, line, segments: [{ text: text.slice(start.textStart).trimEnd(), range: lineRange(line, start.textStart, text) }] };
+      previous = { number: start.number, style: start.style };
+    } else if (current) {
+      const indent = text.length - text.trimStart().length;
+      (current as { segments: NoteSegment[] }).segments.push({ text: text.trim(), range: lineRange(line, indent, text) });
+    }
+  }
+  finish();
+  return notes;
+}
+
+function lineRange(line: number, from: number, text: string) {
+  return { start: { line, character: from }, end: { line, character: text.trimEnd().length } };
+}
+
+function buildNote(start: NoteStart, line: number, segments: NoteSegment[], previous: Endnote | undefined): Endnote {
+  const last = segments[segments.length - 1];
+  return makeEndnote({
+    number: start.number,
+    label: String(start.number),
+    style: start.style,
+    range: { start: { line, character: start.prefixStart }, end: last.range.end },
+    numberRange: { start: { line, character: start.numberStart }, end: { line, character: start.numberEnd } },
+    segments,
+    previous,
+  });
+}
+
+export function makeEndnote(parts: Omit<Endnote, 'text' | 'references' | 'seeNote'> & { previous: Endnote | undefined }): Endnote {
+  const { previous, ...note } = parts;
+  const references = findSeeReferences(note.segments, previous);
+  const text = collapseWhitespace(note.segments.map((s) => s.text).join(' '));
+  const first = references[0];
+  const opensWithReference =
+    first !== undefined &&
+    first.range.start.line === note.segments[0].range.start.line &&
+    first.range.start.character === note.segments[0].range.start.character + (note.segments[0].text.length - note.segments[0].text.trimStart().length);
+  return { ...note, text, references, seeNote: opensWithReference ? first : null };
+}
+
+function findSeeReferences(segments: NoteSegment[], previous: Endnote | undefined): SeeAlsoReference[] {
+  const references: SeeAlsoReference[] = [];
+  for (const segment of segments) {
+    SEE_REFERENCE.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = SEE_REFERENCE.exec(segment.text)) !== null) {
+      const line = segment.range.start.line;
+      const base = segment.range.start.character;
+      const phrase = match[0].replace(/\.$/, '');
+      const range = { start: { line, character: base + match.index }, end: { line, character: base + match.index + phrase.length } };
+      const digits = match[1] ?? match[2];
+      if (digits === undefined) {
+        references.push({ kind: 'ibid', target: previous?.number ?? null, range, targetRange: range });
+      } else {
+        const digitsStart = base + match.index + match[0].lastIndexOf(digits);
+        references.push({
+          kind: 'see',
+          target: Number(digits),
+          range,
+          targetRange: { start: { line, character: digitsStart }, end: { line, character: digitsStart + digits.length } },
+        });
+      }
+    }
+  }
+  return references;
+}

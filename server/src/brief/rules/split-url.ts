@@ -1,0 +1,65 @@
+/**
+ * split-url — a URL in a note broken across lines (PDF export wraps long URLs, often with a blank line between).
+ * Bad:  `<https://securingdemocracy.gmfus.org/a-year-of` … blank line … `campaigns-during-the-war-in-ukraine/.`
+ * Good: the URL on one line. The quick fix joins the parts; the model keeps them split so the fix stays visible.
+ */
+import { Endnote, Range } from '../model';
+import { Rule } from './rule';
+
+const URL_AT_END = /(<?(?:https?:\/\/|www\.)\S*)$/;
+const CONTINUATION = /^[^\s<>"“”]+/;
+
+export interface SplitUrl {
+  note: Endnote;
+  /** The first part, as written (with `<` when there is one). */
+  first: Range;
+  /** The piece on a later line that belongs to the URL. */
+  rest: Range;
+  firstText: string;
+  restText: string;
+}
+
+function looksLikeUrlPiece(token: string): boolean {
+  const bare = token.replace(/[>.,;)]+$/, '');
+  return bare.length > 0 && /[/\-_=%?&#]|\.[A-Za-z0-9]/.test(bare) && !/^\p{Lu}\p{Ll}+$/u.test(bare);
+}
+
+export function findSplitUrls(note: Endnote): SplitUrl[] {
+  const found: SplitUrl[] = [];
+  for (let i = 0; i + 1 < note.segments.length; i++) {
+    const segment = note.segments[i];
+    const urlMatch = URL_AT_END.exec(segment.text);
+    if (!urlMatch) continue;
+    const url = urlMatch[1];
+    const unfinished = url.startsWith('<') ? !url.endsWith('>') || url.endsWith('/>') : !/[.;,]$/.test(url);
+    if (!unfinished) continue;
+    const next = note.segments[i + 1];
+    const continuation = CONTINUATION.exec(next.text)?.[0];
+    if (!continuation || !looksLikeUrlPiece(continuation)) continue;
+    const firstStart = segment.range.start.character + urlMatch.index;
+    found.push({
+      note,
+      first: { start: { line: segment.range.start.line, character: firstStart }, end: { line: segment.range.start.line, character: firstStart + url.length } },
+      rest: { start: next.range.start, end: { line: next.range.start.line, character: next.range.start.character + continuation.length } },
+      firstText: url,
+      restText: continuation,
+    });
+  }
+  return found;
+}
+
+export const splitUrl: Rule = {
+  code: 'split-url',
+  description: 'A URL in a note is broken across lines.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check(model) {
+    return model.endnotes.flatMap((note) =>
+      findSplitUrls(note).map((split) => ({
+        range: split.first,
+        message: `The URL in note ${note.label} is split across lines: “${split.firstText.slice(-30)}” continues on line ${split.rest.start.line + 1} as “${split.restText}”. Join the two parts into one URL.`,
+        related: [{ range: split.rest, message: 'Rest of the URL' }],
+      })),
+    );
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * unrenderable-glyph — characters lost in conversion, shown as `□`, `▯` or `�`, or private-use code points.
+ * Bad:  `“China’s Military Strategy [□□□□□□ □],”`
+ * Good: the original characters (here, the Chinese title) restored from the source.
+ * One finding per line, from the first lost character to the last.
+ */
+import { Range } from '../model';
+import { Finding, Rule } from './rule';
+
+const LOST = /[\u25A1\u25AF\uFFFD\uE000-\uF8FF]/g;
+
+export const unrenderableGlyph: Rule = {
+  code: 'unrenderable-glyph',
+  description: 'Characters were lost in conversion and show as □ or �.',
+  defaultSeverity: 'warning',
+  fixable: false,
+  check(model) {
+    const findings: Finding[] = [];
+    for (let line = 0; line < model.lines.length; line++) {
+      const text = model.lines[line];
+      const positions = [...text.matchAll(LOST)].map((m) => m.index ?? 0);
+      if (!positions.length) continue;
+      const range: Range = { start: { line, character: positions[0] }, end: { line, character: positions[positions.length - 1] + 1 } };
+      const note = model.endnotes.find((n) => n.range.start.line <= line && line <= n.range.end.line);
+      const where = note ? ` in note ${note.label}` : '';
+      const count = positions.length === 1 ? '1 character' : `${positions.length} characters`;
+      findings.push({
+        range,
+        message: `${count}${where} were lost in conversion (shown as “${text[positions[0]]}”): restore the original text from the source document.`,
+      });
+    }
+    return findings;
+  },
+};

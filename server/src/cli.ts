@@ -1,0 +1,284 @@
+#!/usr/bin/env node
+/**
+ * policy-brief — the command-line checker. Its commands, output formats and exit
+ * codes are a contract (see README "Command line"): change them only additively.
+ *   0  no error-severity diagnostic
+ *   1  at least one error-severity diagnostic
+ *   2  usage or I/O error (one line on stderr, never a stack trace)
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { RULES, analyze, detectFormat, parseBrief, resolveConfig, BriefConfig, BriefDiagnostic, BriefModel, Severity } from './brief';
+import { sectionTree, SectionNode } from './brief/features/outline';
+import { configForDocument, readConfigFile } from './configFile';
+import { VERSION } from './version';
+
+const BRIEF_EXTENSIONS = /\.(?:md|markdown|txt|brief)$/i;
+
+const USAGE = `Usage: policy-brief <command> [options]
+
+Commands:
+  check [--format text|json|sarif] [--config FILE] PATH...   check briefs (files or folders)
+  inspect FILE                                               print the parsed model as JSON
+  outline FILE                                               print the section tree
+
+Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
+
+class UsageError extends Error {}
+
+export interface LoadedFile {
+  path: string;
+  text: string;
+}
+
+/** Reads a file as UTF-8 without a BOM; invalid bytes become U+FFFD, with a warning. */
+function readBrief(file: string, warn: (message: string) => void): LoadedFile {
+  const stat = fs.statSync(file);
+  if (!stat.isFile()) throw new UsageError(`${file}: not a regular file`);
+  const bytes = fs.readFileSync(file);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+    warn(`${file}: not valid UTF-8; invalid bytes were replaced with �`);
+  }
+  return { path: file, text: text.replace(/^\uFEFF/, '') };
+}
+
+function collectFiles(target: string, into: string[]): void {
+  const stat = fs.statSync(target);
+  if (stat.isDirectory()) {
+    const entries = fs.readdirSync(target, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const child = path.join(target, entry.name);
+      if (entry.isDirectory()) collectFiles(child, into);
+      else if (entry.isFile() && BRIEF_EXTENSIONS.test(entry.name)) into.push(child);
+    }
+  } else {
+    into.push(target);
+  }
+}
+
+interface Options {
+  format: 'text' | 'json' | 'sarif';
+  config?: string;
+  write: boolean;
+  paths: string[];
+}
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { format: 'text', write: false, paths: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--format' || arg === '-f') {
+      const value = args[++i];
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got ${value ?? 'nothing'})`);
+      options.format = value;
+    } else if (arg.startsWith('--format=')) {
+      const value = arg.slice('--format='.length);
+      if (value !== 'text' && value !== 'json' && value !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got ${value})`);
+      options.format = value;
+    } else if (arg === '--config') {
+      options.config = args[++i];
+      if (!options.config) throw new UsageError('--config needs a file');
+    } else if (arg === '--write') {
+      options.write = true;
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`unknown option ${arg}`);
+    } else {
+      options.paths.push(arg);
+    }
+  }
+  return options;
+}
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+function configFor(file: string, explicit: BriefConfig | undefined, io: Io): BriefConfig {
+  if (explicit) return explicit;
+  const { config, file: loaded } = configForDocument(file);
+  for (const problem of loaded?.problems ?? []) io.err(`${loaded!.file}: ${problem.message}`);
+  return config;
+}
+
+interface FileResult {
+  path: string;
+  diagnostics: BriefDiagnostic[];
+}
+
+function check(options: Options, io: Io): number {
+  if (!options.paths.length) throw new UsageError('check needs at least one file or folder');
+  let explicit: BriefConfig | undefined;
+  if (options.config) {
+    const loaded = readConfigFile(options.config);
+    if (loaded.settings === undefined) throw new UsageError(loaded.problems[0]?.message ?? `cannot read ${options.config}`);
+    for (const problem of loaded.problems) io.err(`${options.config}: ${problem.message}`);
+    explicit = resolveConfig(loaded.settings).config;
+  }
+  const files: string[] = [];
+  let ioFailed = false;
+  for (const target of options.paths) {
+    try {
+      collectFiles(target, files);
+    } catch (error) {
+      io.err(`policy-brief: ${target}: ${describeIoError(error)}`);
+      ioFailed = true;
+    }
+  }
+  const results: FileResult[] = [];
+  for (const file of files) {
+    try {
+      const loaded = readBrief(file, io.err);
+      const { diagnostics } = analyze(loaded.text, configFor(file, explicit, io), { fileName: file });
+      results.push({ path: file, diagnostics });
+    } catch (error) {
+      io.err(`policy-brief: ${file}: ${describeIoError(error)}`);
+      ioFailed = true;
+    }
+  }
+  if (options.format === 'json') io.out(JSON.stringify(toJson(results), null, 2));
+  else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(results), null, 2));
+  else printText(results, io);
+  if (ioFailed) return 2;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+function describeIoError(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'is a folder';
+  return (error as Error).message ?? String(error);
+}
+
+function printText(results: FileResult[], io: Io): void {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  for (const result of results) {
+    for (const d of result.diagnostics) {
+      counts[d.severity]++;
+      io.out(`${result.path}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.information + counts.hint;
+  io.err(
+    `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.information + counts.hint} other) in ${results.length} file${results.length === 1 ? '' : 's'}`,
+  );
+}
+
+function toJson(results: FileResult[]) {
+  return {
+    version: 1,
+    files: results.map((r) => ({
+      path: r.path,
+      diagnostics: r.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, range: d.range })),
+    })),
+  };
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+function toSarif(results: FileResult[]) {
+  const ruleIndex = new Map(RULES.map((rule, i) => [rule.code, i]));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'policy-brief',
+            version: VERSION,
+            rules: RULES.map((rule) => ({
+              id: rule.code,
+              name: rule.code,
+              shortDescription: { text: rule.description },
+              fullDescription: { text: rule.description },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((r) =>
+          r.diagnostics.map((d) => ({
+            ruleId: d.code,
+            ruleIndex: ruleIndex.get(d.code),
+            level: SARIF_LEVEL[d.severity],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.path.split(path.sep).join('/') },
+                  region: { startLine: d.range.start.line + 1, startColumn: d.range.start.character + 1, endLine: d.range.end.line + 1, endColumn: d.range.end.character + 1 },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+function loadSingle(options: Options, command: string, io: Io): { file: LoadedFile; model: BriefModel } {
+  if (options.paths.length !== 1) throw new UsageError(`${command} needs exactly one file`);
+  const file = readBrief(options.paths[0], io.err);
+  return { file, model: parseBrief(file.text, detectFormat(file.text, file.path)) };
+}
+
+export function inspectModel(model: BriefModel) {
+  return {
+    format: model.format,
+    title: model.title?.text ?? null,
+    sections: model.sections.map((s) => ({ title: s.title, level: s.level, line: s.headingRange.start.line })),
+    markers: model.markers.map((m) => ({ number: m.number, line: m.range.start.line, character: m.range.start.character })),
+    endnotes: model.endnotes.map((n) => ({ number: n.number, line: n.range.start.line, text: n.text, refersTo: n.seeNote?.target ?? null })),
+    links: model.links.map((l) => ({ text: l.text, target: l.target, line: l.range.start.line })),
+  };
+}
+
+export function formatOutline(nodes: SectionNode[], depth = 0): string[] {
+  return nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.section.title}  (line ${node.section.headingRange.start.line + 1})`, ...formatOutline(node.children, depth + 1)]);
+}
+
+export function main(argv: string[], io: Io): number {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === '--help' || command === '-h' || command === 'help') {
+      io.out(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(VERSION);
+      return 0;
+    }
+    const options = parseOptions(rest);
+    switch (command) {
+      case 'check':
+        return check(options, io);
+      case 'inspect':
+        io.out(JSON.stringify(inspectModel(loadSingle(options, 'inspect', io).model), null, 2));
+        return 0;
+      case 'outline':
+        io.out(formatOutline(sectionTree(loadSingle(options, 'outline', io).model)).join('\n'));
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${command}" (try check, inspect or outline)`);
+    }
+  } catch (error) {
+    io.err(`policy-brief: ${describeIoError(error)}`);
+    if (error instanceof UsageError) io.err('Run "policy-brief --help" for usage.');
+    return 2;
+  }
+}
+
+if (require.main === module) {
+  const chunks: string[] = [];
+  const code = main(process.argv.slice(2), { out: (t) => chunks.push(t + '\n'), err: (t) => process.stderr.write(t + '\n') });
+  process.stdout.write(chunks.join(''), () => process.exit(code));
+}

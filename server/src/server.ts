@@ -1,0 +1,131 @@
+/**
+ * The language server: a thin adapter between LSP and the analysis core.
+ * It tracks documents and settings, debounces, and converts types; every
+ * decision about briefs is made in ./brief.
+ * Run it with `node server/out/server.js --stdio` (or --node-ipc, as the VS Code client does).
+ */
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  InitializeResult,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis, BriefFormat, analyze, detectFormat, looksLikeBrief, resolveConfig, BriefConfig } from './brief';
+import { configForDocument } from './configFile';
+import { toLspDiagnostic } from './convert';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const README_URI = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString();
+
+let canPullConfiguration = false;
+const settingsCache = new Map<string, Promise<BriefConfig>>();
+const timers = new Map<string, NodeJS.Timeout>();
+const analyses = new Map<string, { version: number; analysis: Analysis | null }>();
+const reportedRuleFailures = new Set<string>();
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    },
+    serverInfo: { name: 'policy-brief' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'policyBrief' });
+});
+
+function filePath(uri: string): string | null {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : null;
+}
+
+async function settingsFor(uri: string): Promise<BriefConfig> {
+  let pending = settingsCache.get(uri);
+  if (!pending) {
+    pending = (async () => {
+      const editorSettings = canPullConfiguration ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyBrief' })) as Record<string, unknown> | null) : null;
+      const file = filePath(uri);
+      return file ? configForDocument(file, editorSettings ?? {}).config : resolveConfig(editorSettings ?? {}).config;
+    })();
+    settingsCache.set(uri, pending);
+  }
+  return pending;
+}
+
+function formatOf(document: TextDocument): BriefFormat {
+  if (document.languageId === 'markdown') return 'markdown';
+  return detectFormat(document.getText(), filePath(document.uri) ?? undefined);
+}
+
+/** The analysis for a document's current version, computed at most once per version. */
+export async function analysisFor(document: TextDocument): Promise<Analysis | null> {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const config = await settingsFor(document.uri);
+  const analysis = analyze(document.getText(), config, { format: formatOf(document) });
+  const wanted =
+    document.languageId === 'policy-brief' || config.detection === 'always' || (config.detection === 'auto' && looksLikeBrief(analysis.model, config));
+  const result = wanted ? analysis : null;
+  analyses.set(document.uri, { version: document.version, analysis: result });
+  for (const failure of analysis.ruleFailures) {
+    if (reportedRuleFailures.has(failure.code)) continue;
+    reportedRuleFailures.add(failure.code);
+    connection.console.error(`policy-brief: rule ${failure.code} failed and was skipped: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
+  }
+  return result;
+}
+
+async function validate(document: TextDocument): Promise<void> {
+  const version = document.version;
+  const analysis = await analysisFor(document);
+  if (documents.get(document.uri)?.version !== version) return;
+  const diagnostics = analysis ? analysis.diagnostics.map((d) => toLspDiagnostic(d, document.uri, README_URI)) : [];
+  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+}
+
+function schedule(document: TextDocument, delay?: number): void {
+  clearTimeout(timers.get(document.uri));
+  void settingsFor(document.uri).then((config) => {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current) validate(current).catch((error) => connection.console.error(`policy-brief: ${(error as Error).stack ?? error}`));
+      }, delay ?? config.debounceMs),
+    );
+  });
+}
+
+documents.onDidOpen((event) => schedule(event.document, 0));
+documents.onDidChangeContent((event) => schedule(event.document));
+documents.onDidClose((event) => {
+  clearTimeout(timers.get(event.document.uri));
+  timers.delete(event.document.uri);
+  analyses.delete(event.document.uri);
+  settingsCache.delete(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+function revalidateAll(): void {
+  settingsCache.clear();
+  analyses.clear();
+  for (const document of documents.all()) schedule(document, 0);
+}
+
+connection.onDidChangeConfiguration(revalidateAll);
+connection.onDidChangeWatchedFiles(revalidateAll);
+
+export { connection, documents };
+
+documents.listen(connection);
+connection.listen();
