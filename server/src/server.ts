@@ -18,6 +18,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, BriefFormat, analyze, detectFormat, looksLikeBrief, resolveConfig, BriefConfig } from './brief';
 import { configForDocument } from './configFile';
 import { toLspDiagnostic } from './convert';
+import { HANDLER_GROUPS } from './handlers';
+import { ServerContext } from './handlers/context';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -34,6 +36,7 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...Object.assign({}, ...HANDLER_GROUPS.map((group) => group.capabilities)),
     },
     serverInfo: { name: 'policy-brief' },
   };
@@ -66,7 +69,7 @@ function formatOf(document: TextDocument): BriefFormat {
 }
 
 /** The analysis for a document's current version, computed at most once per version. */
-export async function analysisFor(document: TextDocument): Promise<Analysis | null> {
+async function analysisFor(document: TextDocument): Promise<Analysis | null> {
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
   const config = await settingsFor(document.uri);
@@ -125,7 +128,8 @@ function revalidateAll(): void {
 connection.onDidChangeConfiguration(revalidateAll);
 connection.onDidChangeWatchedFiles(revalidateAll);
 
-export { connection, documents };
+const context: ServerContext = { connection, documents, analysisFor, settingsFor };
+for (const group of HANDLER_GROUPS) group.register(context);
 
 documents.listen(connection);
 connection.listen();

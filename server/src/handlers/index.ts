@@ -1,0 +1,4 @@
+/** Every handler group the server registers. Add a group here; server.ts merges capabilities and registers each. */
+import { HandlerGroup } from './context';
+
+export const HANDLER_GROUPS: HandlerGroup[] = [];

@@ -1,0 +1,28 @@
+/** Shared test helpers: paths, fixture loading, and the seeds (present only when ../shared sits beside the repo). */
+import * as fs from 'fs';
+import * as path from 'path';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const FIXTURES = path.join(ROOT, 'test', 'fixtures');
+export const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
+export const PLAINTEXT_SEED = path.join(SEEDS, '000_28bfa8476e78ed43.txt');
+export const MARKDOWN_SEED = path.join(SEEDS, '004_74fe1db315f39e4d.txt');
+export const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
+export const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
+
+export function seedsPresent(): boolean {
+  return fs.existsSync(PLAINTEXT_SEED) && fs.existsSync(MARKDOWN_SEED);
+}
+
+export function readText(file: string): string {
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** One expected diagnostic in a fixture's `*.expected.json`: 1-based line and column, as the CLI prints them. */
+export interface ExpectedDiagnostic {
+  code: string;
+  line: number;
+  column: number;
+  severity: string;
+  message: string;
+}
