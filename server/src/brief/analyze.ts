@@ -7,7 +7,7 @@ import { BriefConfig, DEFAULT_CONFIG, Severity } from './config';
 import { BriefFormat, BriefModel, Range } from './model';
 import { parseMarkdown } from './parse/markdown';
 import { parsePlainText } from './parse/plaintext';
-import { findRequiredSection, hasNotes } from './query';
+import { findRequiredSection } from './query';
 import { RULES, RelatedLocation, Rule } from './rules';
 
 export interface BriefDiagnostic {
@@ -50,9 +50,17 @@ export function parseBrief(text: string, format: BriefFormat): BriefModel {
   return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
 }
 
-/** Whether a document looks like a brief: it has footnotes, or sections a brief has. Used by `detection: auto`. */
+/**
+ * Whether a document looks like a brief, for `detection: auto`. A heading with a
+ * required section's own name ("Executive Summary", "Recommendations") is enough;
+ * an alias such as "Overview" or "References" is common in any README, so it counts
+ * only together with footnote markers or a byline.
+ */
 export function looksLikeBrief(model: BriefModel, config: BriefConfig = DEFAULT_CONFIG): boolean {
-  return hasNotes(model) || config.requiredSections.some((required) => findRequiredSection(model, required) !== undefined);
+  const byName = config.requiredSections.some((required) => !required.onlyWithNotes && findRequiredSection(model, { ...required, aliases: [] }) !== undefined);
+  if (byName) return true;
+  const byAlias = config.requiredSections.some((required) => findRequiredSection(model, required) !== undefined);
+  return byAlias && (model.markers.length > 0 || model.byline !== null);
 }
 
 export function severityFor(rule: Rule, config: BriefConfig): Severity | 'off' {
