@@ -1,4 +1,5 @@
 /** Every handler group the server registers. Add a group here; server.ts merges capabilities and registers each. */
 import { HandlerGroup } from './context';
+import { navigation } from './navigation';
 
-export const HANDLER_GROUPS: HandlerGroup[] = [];
+export const HANDLER_GROUPS: HandlerGroup[] = [navigation];
