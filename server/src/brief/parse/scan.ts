@@ -109,14 +109,21 @@ function matchNoteStart(line: string): NoteStart | null {
   return null;
 }
 
+/** A note's text ends like a finished citation: a full stop, a closing bracket or quote — but not an abbreviation that a number follows (`no.`, `vol.`, `pp.`). */
+const FINISHED_NOTE = /[.!?>)\]”"’]$/;
+const ABBREVIATION_BEFORE_NUMBER = /\b(?:no|nos|vol|vols|pp?|ed|eds|ch|chap|art|sec|n|nn|fig|tab)\.$/i;
+
 /**
  * Whether a numbered line really opens a new note rather than continuing the one
- * before (a wrapped line may start with a year or a page number).
+ * before (a wrapped line may start with a year, a volume or a page number:
+ * `…Journal of Water` / `2 (2021): 4–9.`). An out-of-sequence bare or dotted number
+ * opens a note only when the note before it reads as finished.
  */
-function isPlausibleNoteStart(start: NoteStart, previous: { number: number | null; style: NoteStyle } | undefined): boolean {
+function isPlausibleNoteStart(start: NoteStart, previous: { number: number | null; style: NoteStyle } | undefined, previousText: string | undefined): boolean {
   if (previous === undefined || previous.number === null) return start.number < 1000 || start.style === 'dash' || start.style === 'bracket';
   if (start.number === previous.number + 1) return true;
   if (start.style === 'dash' || start.style === 'bracket') return true;
+  if (previousText !== undefined && (!FINISHED_NOTE.test(previousText) || ABBREVIATION_BEFORE_NUMBER.test(previousText))) return false;
   return start.number >= 1 && start.number <= previous.number + 50 && start.number < 1000;
 }
 
@@ -151,7 +158,8 @@ export function scanNumberedNotes(
     const text = index.lines[line];
     if (isBlank(text)) continue;
     const start = matchNoteStart(text);
-    if (start && isPlausibleNoteStart(start, previous)) {
+    const lastSegment = current ? (current as { segments: NoteSegment[] }).segments.at(-1) : undefined;
+    if (start && isPlausibleNoteStart(start, previous, lastSegment?.text)) {
       finish();
       current = { start, line, segments: [{ text: text.slice(start.textStart).trimEnd(), range: lineRange(line, start.textStart, text) }] };
       previous = { number: start.number, style: start.style };

@@ -50,8 +50,6 @@ export class LineIndex {
 
 const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
-
-
 export function superscriptToNumber(run: string): number {
   let value = 0;
   for (const ch of run) value = value * 10 + SUPERSCRIPT_DIGITS.indexOf(ch);
@@ -84,10 +82,10 @@ export function normalizeHeading(title: string): string {
 /** URLs as written in notes: `<https://…>`, bare `https://…` or `www.…`. */
 export const URL_PATTERN = /<(?:https?:\/\/|www\.)[^\s<>]*>?|(?:https?:\/\/|www\.)[^\s<>]+/g;
 
-/** The URL inside a match of URL_PATTERN, without angle brackets or sentence punctuation after it. */
+/** The URL inside a match of URL_PATTERN, without angle brackets, or the sentence punctuation and footnote marker after it (`…/report.¹`). */
 export function cleanUrl(raw: string): string {
   if (raw.startsWith('<')) return raw.slice(1).replace(/>$/, '');
-  return raw.replace(/[.,;:)\]”’"']+$/, '');
+  return raw.replace(/[.,;:)\]”’"'⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
 }
 
 /**

@@ -17,12 +17,12 @@ export const numberingGap: Rule = {
     for (const note of model.endnotes) {
       if (note.number === null) continue;
       if (previous !== null && note.number !== previous + 1 && note.number !== previous) {
-        const missing = note.number === previous + 2 ? `note ${previous + 1} is missing` : `notes ${previous + 1}–${note.number - 1} are missing`;
+        const missing = note.number === previous + 2 ? `note ${previous + 1} is missing. Add it` : `notes ${previous + 1}–${note.number - 1} are missing. Add them`;
         findings.push({
           range: note.numberRange,
           message:
             note.number > previous
-              ? `Endnotes jump from ${previous} to ${note.number}: ${missing}. Add them, or renumber the footnotes.`
+              ? `Endnotes jump from ${previous} to ${note.number}: ${missing}, or renumber the footnotes.`
               : `Note ${note.number} comes after note ${previous}: endnotes must be in numerical order. Move it, or renumber the footnotes.`,
         });
       }

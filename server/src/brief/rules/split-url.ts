@@ -19,9 +19,14 @@ export interface SplitUrl {
   restText: string;
 }
 
+/**
+ * Whether the first word on the next line continues a URL: it has a path or query
+ * character, a lowercase extension (`.html`, `.org`), or is a lowercase hyphenated
+ * slug. Sentence words such as `U.S.`, `e.g.` or `Data-sharing` are not.
+ */
 function looksLikeUrlPiece(token: string): boolean {
   const bare = token.replace(/[>.,;)]+$/, '');
-  return bare.length > 0 && /[/\-_=%?&#]|\.[A-Za-z0-9]/.test(bare) && !/^\p{Lu}\p{Ll}+$/u.test(bare);
+  return /[/_=%?&#~]|\.[a-z0-9]{2,}/.test(bare) || /^[\p{Ll}\d][\p{Ll}\d]*-[\p{Ll}\d-]+$/u.test(bare);
 }
 
 export function findSplitUrls(note: Endnote): SplitUrl[] {

@@ -24,9 +24,10 @@ export const unrenderableGlyph: Rule = {
       const note = model.endnotes.find((n) => n.range.start.line <= line && line <= n.range.end.line);
       const where = note ? ` in note ${note.label}` : '';
       const count = positions.length === 1 ? '1 character' : `${positions.length} characters`;
+      const verb = positions.length === 1 ? 'was' : 'were';
       findings.push({
         range,
-        message: `${count}${where} were lost in conversion (shown as “${text[positions[0]]}”): restore the original text from the source document.`,
+        message: `${count}${where} ${verb} lost in conversion (shown as “${text[positions[0]]}”): restore the original text from the source document.`,
       });
     }
     return findings;
