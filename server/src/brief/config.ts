@@ -94,11 +94,12 @@ function parseRequiredSections(value: unknown): RequiredSection[] | null {
     else if (item && typeof item === 'object' && typeof (item as RequiredSection).name === 'string') {
       const section = item as RequiredSection;
       if (section.aliases !== undefined && (!Array.isArray(section.aliases) || section.aliases.some((a) => typeof a !== 'string'))) return null;
+      // Only the flags that are set, so that the defaults read back from package.json equal DEFAULT_REQUIRED_SECTIONS.
       sections.push({
         name: section.name,
-        aliases: section.aliases,
-        matchWithinHeading: section.matchWithinHeading === true,
-        onlyWithNotes: section.onlyWithNotes === true,
+        ...(section.aliases !== undefined ? { aliases: section.aliases } : {}),
+        ...(section.matchWithinHeading === true ? { matchWithinHeading: true } : {}),
+        ...(section.onlyWithNotes === true ? { onlyWithNotes: true } : {}),
       });
     } else return null;
   }
