@@ -141,6 +141,8 @@ function check(options: Options, io: Io): number {
       ioFailed = true;
     }
   }
+  // Nothing could be read: the error lines say it all, an empty report would only add noise.
+  if (ioFailed && !results.length) return 2;
   if (options.format === 'json') io.out(JSON.stringify(toJson(results), null, 2));
   else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(results), null, 2));
   else printText(results, io);
@@ -249,9 +251,10 @@ export function formatOutline(nodes: SectionNode[], depth = 0): string[] {
 export function main(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   try {
-    if (!command || command === '--help' || command === '-h' || command === 'help') {
+    if (!command) throw new UsageError('no command given');
+    if (command === '--help' || command === '-h' || command === 'help') {
       io.out(USAGE);
-      return command ? 0 : 2;
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       io.out(VERSION);
@@ -271,8 +274,10 @@ export function main(argv: string[], io: Io): number {
         throw new UsageError(`unknown command "${command}" (try check, inspect or outline)`);
     }
   } catch (error) {
-    io.err(`policy-brief: ${describeIoError(error)}`);
-    if (error instanceof UsageError) io.err('Run "policy-brief --help" for usage.');
+    // One line, naming the file when the system names one: scripts read stderr line by line.
+    const file = (error as NodeJS.ErrnoException).path;
+    const hint = error instanceof UsageError ? ' (run "policy-brief --help" for usage)' : '';
+    io.err(`policy-brief: ${file ? `${file}: ` : ''}${describeIoError(error)}${hint}`);
     return 2;
   }
 }
