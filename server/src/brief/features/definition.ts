@@ -5,7 +5,7 @@
  * what the cursor is on.
  */
 import { BriefModel, Endnote, Marker, Position, Range, SeeAlsoReference, containsPosition } from '../model';
-import { notesByNumber } from '../query';
+import { notesByNumber, textAt } from '../query';
 
 /** The name a note is cited by: its number, or a GFM word label when it has none. */
 export interface NoteKey {
@@ -18,9 +18,9 @@ export type NoteTarget =
   | { kind: 'see'; range: Range; key: NoteKey; reference: SeeAlsoReference; inNote: Endnote }
   | { kind: 'note'; range: Range; key: NoteKey; note: Endnote };
 
-/** The span a marker occupies for navigation: its digits when one `<sup>` holds several numbers, else the whole marker. */
-export function markerSpan(marker: Marker): Range {
-  return marker.style === 'sup-html' ? marker.labelRange : marker.range;
+/** The span a marker occupies for navigation: its digits when one `<sup>` holds several numbers (`<sup>3, 4</sup>`), else the whole marker. */
+export function markerSpan(model: BriefModel, marker: Marker): Range {
+  return marker.style === 'sup-html' && textAt(model, marker.range).includes(',') ? marker.labelRange : marker.range;
 }
 
 /**
@@ -39,7 +39,7 @@ export function noteTargetAt(model: BriefModel, position: Position): NoteTarget 
       break;
     }
   }
-  if (marker) return { kind: 'marker', range: markerSpan(marker), key: { number: marker.number, label: marker.label }, marker };
+  if (marker) return { kind: 'marker', range: markerSpan(model, marker), key: { number: marker.number, label: marker.label }, marker };
 
   for (const note of model.endnotes) {
     if (note.range.start.line > position.line) break;

@@ -28,8 +28,10 @@ const MAX_CITATIONS_LISTED = 5;
 /**
  * Escapes text for Markdown so that it renders as exactly that text: every ASCII
  * punctuation character gets a backslash (CommonMark allows it before any of them),
- * which also keeps autolinkers from turning `https://…` or `www.…` into links, and
- * line breaks become spaces so no block (heading, list, table) can start.
+ * and line breaks become spaces so no block (heading, list, table) can start. No
+ * link, image, HTML, code span or emphasis survives. The escapes also stop VS Code's
+ * renderer from autolinking `https://…`; a renderer that autolinks after unescaping
+ * (remark-gfm) can only make an http(s) link of the very text shown.
  */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\r\n]+/g, ' ').replace(/[!-/:-@[-`{-~]/g, '\\$&');
@@ -77,8 +79,9 @@ function shorten(text: string, max: number): string {
 function shortenStart(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.length - max + 1;
-  // Start at a word boundary rather than inside a word.
-  return `…${text.slice(splitsPair(text, cut) ? cut + 1 : cut).replace(/^\S*\s+/, '')}`;
+  const tail = text.slice(splitsPair(text, cut) ? cut + 1 : cut);
+  // Start at a word rather than inside one.
+  return `…${/\s/.test(text[cut - 1]) ? tail : tail.replace(/^\S*\s+/, '')}`;
 }
 
 function noteText(note: Endnote): string {

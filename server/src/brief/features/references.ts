@@ -11,7 +11,7 @@ export type Citation = { kind: 'marker'; range: Range; marker: Marker } | { kind
 /** Every marker and every cross-reference that cites the note, in document order. */
 export function citationsOf(model: BriefModel, key: NoteKey): Citation[] {
   const sameNote = (number: number | null, label: string) => (key.number !== null ? number === key.number : number === null && label === key.label);
-  const citations: Citation[] = model.markers.filter((m) => sameNote(m.number, m.label)).map((marker) => ({ kind: 'marker', range: markerSpan(marker), marker }));
+  const citations: Citation[] = model.markers.filter((m) => sameNote(m.number, m.label)).map((marker) => ({ kind: 'marker', range: markerSpan(model, marker), marker }));
   if (key.number === null) return citations;
   for (const note of model.endnotes) {
     for (const reference of note.references) {
