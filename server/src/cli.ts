@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { RULES, analyze, detectFormat, parseBrief, resolveConfig, BriefConfig, BriefDiagnostic, BriefModel, Severity } from './brief';
-import { sectionTree, SectionNode } from './brief/features/outline';
+import { BriefSymbol, documentSymbols } from './brief/features/symbols';
 import { configForDocument, readConfigFile } from './configFile';
 import { VERSION } from './version';
 
@@ -244,8 +244,12 @@ export function inspectModel(model: BriefModel) {
   };
 }
 
-export function formatOutline(nodes: SectionNode[], depth = 0): string[] {
-  return nodes.flatMap((node) => [`${'  '.repeat(depth)}${node.section.title}  (line ${node.section.headingRange.start.line + 1})`, ...formatOutline(node.children, depth + 1)]);
+/** The editor's outline as text: sections, and under the Endnotes one line per note with its first words. */
+export function formatOutline(symbols: BriefSymbol[], depth = 0): string[] {
+  return symbols.flatMap((symbol) => [
+    `${'  '.repeat(depth)}${symbol.name}${symbol.detail ? `  ${symbol.detail}` : ''}  (line ${symbol.selectionRange.start.line + 1})`,
+    ...formatOutline(symbol.children, depth + 1),
+  ]);
 }
 
 export function main(argv: string[], io: Io): number {
@@ -268,7 +272,7 @@ export function main(argv: string[], io: Io): number {
         io.out(JSON.stringify(inspectModel(loadSingle(options, 'inspect', io).model), null, 2));
         return 0;
       case 'outline':
-        io.out(formatOutline(sectionTree(loadSingle(options, 'outline', io).model)).join('\n'));
+        io.out(formatOutline(documentSymbols(loadSingle(options, 'outline', io).model)).join('\n'));
         return 0;
       default:
         throw new UsageError(`unknown command "${command}" (try check, inspect or outline)`);
