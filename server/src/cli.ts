@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES, analyze, detectFormat, parseBrief, resolveConfig, BriefConfig, BriefDiagnostic, BriefModel, Severity } from './brief';
 import { BriefSymbol, documentSymbols } from './brief/features/symbols';
+import { draftOf } from './brief/fixes/edits';
+import { renumber } from './brief/fixes/renumber';
 import { configForDocument, readConfigFile } from './configFile';
 import { VERSION } from './version';
 
@@ -21,6 +23,7 @@ Commands:
   check [--format text|json|sarif] [--config FILE] PATH...   check briefs (files or folders)
   inspect FILE                                               print the parsed model as JSON
   outline FILE                                               print the section tree
+  renumber FILE [--write]                                    renumber footnotes by first appearance (print, or write in place)
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
@@ -252,6 +255,44 @@ export function formatOutline(symbols: BriefSymbol[], depth = 0): string[] {
   ]);
 }
 
+/**
+ * `renumber FILE [--write]`: prints the renumbered brief, or writes it back (keeping a
+ * byte-order mark). Exit 1 when it refuses (the reason on stderr, the file untouched).
+ */
+function renumberFile(options: Options, io: Io): number {
+  const { file, model } = loadSingle(options, 'renumber', io);
+  const draft = draftOf(file.text, model);
+  const result = renumber(draft);
+  if (!result.ok) {
+    io.err(`policy-brief: ${file.path}: ${result.reason}`);
+    return 1;
+  }
+  const text = result.lines.join(draft.lineBreak);
+  const summary = result.changes.size ? `${result.changes.size} note number${result.changes.size === 1 ? '' : 's'} changed` : 'footnotes already in order';
+  if (!options.write) {
+    io.out(text.endsWith(draft.lineBreak) ? text.slice(0, -draft.lineBreak.length) : text);
+    io.err(`${file.path}: ${summary}`);
+    return 0;
+  }
+  if (text !== file.text) {
+    const bytes = fs.readFileSync(file.path);
+    if (!isUtf8(bytes)) throw new UsageError(`${file.path}: not valid UTF-8; not writing, so no byte is lost`);
+    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
+    fs.writeFileSync(file.path, bom + text);
+  }
+  io.err(`${file.path}: ${summary}`);
+  return 0;
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function main(argv: string[], io: Io): number {
   const [command, ...rest] = argv;
   try {
@@ -271,11 +312,13 @@ export function main(argv: string[], io: Io): number {
       case 'inspect':
         io.out(JSON.stringify(inspectModel(loadSingle(options, 'inspect', io).model), null, 2));
         return 0;
+      case 'renumber':
+        return renumberFile(options, io);
       case 'outline':
         io.out(formatOutline(documentSymbols(loadSingle(options, 'outline', io).model)).join('\n'));
         return 0;
       default:
-        throw new UsageError(`unknown command "${command}" (try check, inspect or outline)`);
+        throw new UsageError(`unknown command "${command}" (try check, inspect, outline or renumber)`);
     }
   } catch (error) {
     // One line, naming the file when the system names one: scripts read stderr line by line.

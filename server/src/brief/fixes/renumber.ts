@@ -148,8 +148,8 @@ function movedIbid(model: BriefModel, slots: readonly Endnote[], order: readonly
     const ibid = note.references.find((ref) => ref.kind === 'ibid');
     if (!ibid || before.get(note) === after[i - 1]) continue;
     const previous = before.get(note);
-    const advice = previous ? `replace it with “See footnote ${previous.label}.”` : 'replace it with the source it stands for';
-    return `Cannot renumber: note ${note.label} says “${textAt(model, ibid.range)}”, which means the note just before it, and renumbering would put a different note there. First ${advice}.`;
+    const advice = previous ? `replace it with “See footnote ${previous.label}.”` : 'replace it with the source it stands for.';
+    return `Cannot renumber: note ${note.label} says “${textAt(model, ibid.range)}”, which means the note just before it, and renumbering would put a different note there. First ${advice}`;
   }
   return null;
 }
