@@ -20,6 +20,10 @@ export interface LspSession {
   close(uri: string): void;
   /** Resolves with the first diagnostics for `uri` at `version` or later (already received ones count). */
   diagnostics(uri: string, version?: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves with the next diagnostics for `uri` published after this call (e.g. a re-check after a settings change). */
+  nextDiagnostics(uri: string, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Changes what the client answers to workspace/configuration; send workspace/didChangeConfiguration to tell the server. */
+  setSettings(settings: Record<string, unknown>): void;
   request<R>(method: string, params: unknown): Promise<R>;
   stop(): Promise<void>;
 }
@@ -41,7 +45,21 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
   const published: PublishDiagnosticsParams[] = [];
   const logs: string[] = [];
   const waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  let settings = options.settings ?? {};
   const matches = (p: PublishDiagnosticsParams, uri: string, version?: number) => p.uri === uri && (version === undefined || (p.version ?? -1) >= version);
+
+  const waitForPublish = (uri: string, version: number | undefined, timeoutMs: number) =>
+    new Promise<PublishDiagnosticsParams>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({
+        uri,
+        version,
+        resolve: (p) => {
+          clearTimeout(timer);
+          resolve(p);
+        },
+      });
+    });
 
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     published.push(params);
@@ -54,7 +72,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
   });
   connection.onNotification('window/logMessage', (params: { message: string }) => logs.push(params.message));
   connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
-    params.items.map((item) => (item.section === 'policyBrief' ? options.settings ?? {} : null)),
+    params.items.map((item) => (item.section === 'policyBrief' ? settings : null)),
   );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
@@ -93,17 +111,13 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
     },
     diagnostics(uri, version, timeoutMs = 10_000) {
       for (let i = published.length - 1; i >= 0; i--) if (matches(published[i], uri, version)) return Promise.resolve(published[i]);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} version ${version} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({
-          uri,
-          version,
-          resolve: (p) => {
-            clearTimeout(timer);
-            resolve(p);
-          },
-        });
-      });
+      return waitForPublish(uri, version, timeoutMs);
+    },
+    nextDiagnostics(uri, timeoutMs = 10_000) {
+      return waitForPublish(uri, undefined, timeoutMs);
+    },
+    setSettings(next) {
+      settings = next;
     },
     request<R>(method: string, params: unknown) {
       return connection.sendRequest(method, params) as Promise<R>;
