@@ -69,6 +69,8 @@ const VOLUME_ISSUE_PAGES = /\b(\d{1,4})\s*\((\d{1,4})\)\s*:\s*(\d{1,6}(?:\s*[-�
 /** A page range closing the citation: `(Ithaca: Cornell University Press, 2023), 13–39.` */
 const TRAILING_PAGES = /[,)]\s*(\d{1,5}\s*[-–—]\s*\d{1,5})\s*\.?$/;
 const EDITOR_OR_PAGES = /^(?:eds?\.|edited by|trans\.|vol\.|no\.|pp?\.|accessed|retrieved|available)/i;
+/** Volume and issue written right after a journal's name: `Journal of Water Law 43(1): 85–99`, `Journal X Vol.` */
+const JOURNAL_NUMBERS = /\s+(?:\d{1,4}\s*\(\d{1,4}\).*|vol(?:ume)?|no)$/i;
 const MONTH_FIRST = new RegExp(`^(?:${MONTHS})(?:\\s+\\d|$)`);
 /**
  * Where citation parts separate: a comma, or a period after a word of three or more
@@ -215,7 +217,7 @@ function findOutlet(after: string): string | null {
   const inBook = /^[\s,.]*in\s+(\*|_)([^*_]{1,300})\1/.exec(after);
   if (inBook) return inBook[2].trim();
   for (const raw of after.split(PART_BREAK)) {
-    const part = cleanPart(raw.replace(/^\s*in\s+/, '').replace(/[*_]/g, ''));
+    const part = cleanPart(raw.replace(/^\s*in\s+/, '').replace(/[*_]/g, '').replace(JOURNAL_NUMBERS, ''));
     if (!part || EDITOR_OR_PAGES.test(part) || MONTH_FIRST.test(part) || /^\d/.test(part)) continue;
     if (!/^[\p{Lu}\p{N}“"‘'(]/u.test(part)) continue;
     return part.length > 150 ? null : part;
