@@ -5,7 +5,7 @@
  */
 import { ChildProcess, spawn } from 'child_process';
 import { createMessageConnection, MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import type { PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import type { InitializeResult, PublishDiagnosticsParams, TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { SERVER } from './helpers';
 
 export interface LspSession {
@@ -13,6 +13,8 @@ export interface LspSession {
   connection: MessageConnection;
   /** Every publishDiagnostics received, in order. */
   published: PublishDiagnosticsParams[];
+  /** What the server answered to initialize. */
+  initializeResult: InitializeResult;
   /** Messages the server wrote with window/logMessage. */
   logs: string[];
   open(uri: string, text: string, languageId?: string, version?: number): void;
@@ -79,7 +81,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
   child.stderr!.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
   connection.listen();
 
-  await connection.sendRequest('initialize', {
+  const initializeResult: InitializeResult = await connection.sendRequest('initialize', {
     processId: process.pid,
     rootUri: options.rootUri ?? null,
     capabilities: {
@@ -99,6 +101,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
     process: child,
     connection,
     published,
+    initializeResult,
     logs,
     open(uri, text, languageId = 'markdown', version = 1) {
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
