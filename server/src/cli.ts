@@ -10,6 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RULES, analyze, detectFormat, parseBrief, resolveConfig, BriefConfig, BriefDiagnostic, BriefModel, Severity } from './brief';
 import { BriefSymbol, documentSymbols } from './brief/features/symbols';
+import { briefStats, formatStats } from './brief/features/stats';
 import { draftOf } from './brief/fixes/edits';
 import { renumber } from './brief/fixes/renumber';
 import { configForDocument, readConfigFile } from './configFile';
@@ -24,6 +25,7 @@ Commands:
   inspect FILE                                               print the parsed model as JSON
   outline FILE                                               print the section tree
   renumber FILE [--write]                                    renumber footnotes by first appearance (print, or write in place)
+  stats FILE [--json]                                        words, notes and sources per section
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
@@ -86,6 +88,8 @@ function parseOptions(args: string[]): Options {
     } else if (arg === '--config') {
       options.config = args[++i];
       if (!options.config) throw new UsageError('--config needs a file');
+    } else if (arg === '--json') {
+      options.format = 'json';
     } else if (arg === '--write') {
       options.write = true;
     } else if (arg.startsWith('-') && arg !== '-') {
@@ -317,8 +321,13 @@ export function main(argv: string[], io: Io): number {
       case 'outline':
         io.out(formatOutline(documentSymbols(loadSingle(options, 'outline', io).model)).join('\n'));
         return 0;
+      case 'stats': {
+        const stats = briefStats(loadSingle(options, 'stats', io).model);
+        io.out(options.format === 'json' ? JSON.stringify(stats, null, 2) : formatStats(stats).join('\n'));
+        return 0;
+      }
       default:
-        throw new UsageError(`unknown command "${command}" (try check, inspect, outline or renumber)`);
+        throw new UsageError(`unknown command "${command}" (try check, inspect, outline, stats or renumber)`);
     }
   } catch (error) {
     // One line, naming the file when the system names one: scripts read stderr line by line.

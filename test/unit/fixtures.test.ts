@@ -1,11 +1,12 @@
 /**
  * Fixture briefs with the exact diagnostics expected: every `test/fixtures/rules/NAME.(md|txt)`
  * has a `NAME.expected.json` listing every diagnostic the brief must produce — no more, no fewer.
+ * An optional `NAME.config.json` holds settings (as in `.policybrief.json`) for rules that are silent by default.
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyze } from '../../server/src/brief';
+import { analyze, resolveConfig } from '../../server/src/brief';
 import { ExpectedDiagnostic, FIXTURES, readText } from '../helpers';
 
 const RULE_FIXTURES = path.join(FIXTURES, 'rules');
@@ -17,7 +18,10 @@ describe('rule fixtures', () => {
     it(name, () => {
       const file = path.join(RULE_FIXTURES, name);
       const expected = JSON.parse(readText(file.replace(/\.(md|txt|brief)$/, '.expected.json'))) as ExpectedDiagnostic[];
-      const actual: ExpectedDiagnostic[] = analyze(readText(file), undefined, { fileName: file }).diagnostics.map((d) => ({
+      const configFile = file.replace(/\.(md|txt|brief)$/, '.config.json');
+      const settings = fs.existsSync(configFile) ? resolveConfig(JSON.parse(readText(configFile))) : undefined;
+      assert.deepStrictEqual(settings?.problems ?? [], [], 'the fixture’s settings are valid');
+      const actual: ExpectedDiagnostic[] = analyze(readText(file), settings?.config, { fileName: file }).diagnostics.map((d) => ({
         code: d.code,
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,

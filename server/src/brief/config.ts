@@ -18,11 +18,25 @@ export interface RequiredSection {
   onlyWithNotes?: boolean;
 }
 
+/** What `incomplete-citation` can ask of a source note. */
+export type CitationField = 'author' | 'title' | 'outlet' | 'date' | 'locator';
+export const CITATION_FIELDS: readonly CitationField[] = ['author', 'title', 'outlet', 'date', 'locator'];
+
+export interface CitationSettings {
+  /** Fields every source note must have (see-notes are exempt). */
+  requiredFields: CitationField[];
+}
+
 export interface BriefConfig {
   requiredSections: RequiredSection[];
   rules: Record<string, SeverityOrOff>;
   detection: Detection;
   debounceMs: number;
+  citation: CitationSettings;
+  /** Word limit per section, keyed by section name (a required section's aliases count as that section). */
+  sectionLimits: Record<string, number>;
+  /** Word limit for the whole brief without its notes; null means no limit, which keeps `brief-length` silent. */
+  briefLength: number | null;
 }
 
 export const DEFAULT_REQUIRED_SECTIONS: RequiredSection[] = [
@@ -36,6 +50,10 @@ export const DEFAULT_CONFIG: BriefConfig = {
   rules: {},
   detection: 'auto',
   debounceMs: 150,
+  citation: { requiredFields: ['title', 'date', 'locator'] },
+  // A minister reads about 200–250 words a minute; 400 words keeps the summary inside two minutes of reading.
+  sectionLimits: { 'Executive Summary': 400 },
+  briefLength: null,
 };
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -78,12 +96,49 @@ export function resolveConfig(input: unknown): { config: BriefConfig; problems: 
     if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) config.debounceMs = raw.debounceMs;
     else problems.push({ key: 'debounceMs', message: '"debounceMs" must be a number of milliseconds, 0 or more.' });
   }
+  resolveEditorialSettings(raw, config, problems);
   if (raw.requiredSections !== undefined) {
     const sections = parseRequiredSections(raw.requiredSections);
     if (sections) config.requiredSections = sections;
     else problems.push({ key: 'requiredSections', message: '"requiredSections" must be a list of { "name": …, "aliases": […] } objects or of names.' });
   }
   return { config, problems };
+}
+
+function isWordLimit(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+}
+
+function resolveEditorialSettings(raw: Record<string, unknown>, config: BriefConfig, problems: ConfigProblem[]): void {
+  if (raw.citation !== undefined) {
+    const fields = (raw.citation as { requiredFields?: unknown } | null)?.requiredFields;
+    if (typeof raw.citation !== 'object' || raw.citation === null || Array.isArray(raw.citation)) {
+      problems.push({ key: 'citation', message: '"citation" must be an object, e.g. { "requiredFields": ["title", "date", "locator"] }.' });
+    } else if (fields !== undefined) {
+      if (Array.isArray(fields) && fields.every((f) => typeof f === 'string' && (CITATION_FIELDS as readonly string[]).includes(f))) {
+        config.citation = { requiredFields: [...new Set(fields as CitationField[])] };
+      } else {
+        problems.push({ key: 'citation.requiredFields', message: `"citation.requiredFields" must list fields among ${CITATION_FIELDS.join(', ')}.` });
+      }
+    }
+  }
+  if (raw.sectionLimits !== undefined) {
+    if (typeof raw.sectionLimits !== 'object' || raw.sectionLimits === null || Array.isArray(raw.sectionLimits)) {
+      problems.push({ key: 'sectionLimits', message: '"sectionLimits" must map section names to word limits, e.g. { "Executive Summary": 400 }.' });
+    } else {
+      // Merged over the defaults as VS Code merges object settings; null lifts a default limit.
+      config.sectionLimits = { ...DEFAULT_CONFIG.sectionLimits };
+      for (const [name, limit] of Object.entries(raw.sectionLimits as Record<string, unknown>)) {
+        if (limit === null) delete config.sectionLimits[name];
+        else if (isWordLimit(limit)) config.sectionLimits[name] = limit;
+        else problems.push({ key: `sectionLimits.${name}`, message: `The word limit for "${name}" must be a whole number above 0, or null for no limit (got ${JSON.stringify(limit)}).` });
+      }
+    }
+  }
+  if (raw.briefLength !== undefined) {
+    if (raw.briefLength === null || isWordLimit(raw.briefLength)) config.briefLength = raw.briefLength;
+    else problems.push({ key: 'briefLength', message: '"briefLength" must be a whole number of words above 0, or null for no limit.' });
+  }
 }
 
 function parseRequiredSections(value: unknown): RequiredSection[] | null {

@@ -1,0 +1,209 @@
+/**
+ * The numbers an editor counts before publishing: words per section, notes per section,
+ * sources by outlet and by year, see-notes, and how many sources carry a URL.
+ *
+ * Words are counted in the body text only, the way a word limit is usually meant: the
+ * title, byline, headings, footnote markers and the notes themselves are not words of
+ * the brief. A word is a whitespace-separated run holding a letter or digit, as word
+ * processors count; Markdown link targets and HTML tags are not words.
+ * Each line belongs to exactly one place (before the first heading, or one section's
+ * own text), so the per-section counts add up to the total.
+ */
+import { CitationFields, parseCitation } from '../citation';
+import { BriefModel, Endnote, Range, Section } from '../model';
+import { normalizeCitation } from '../rules/duplicate-source';
+
+export interface SectionStats {
+  title: string;
+  level: number;
+  /** 0-based line of the heading. */
+  line: number;
+  /** Words in the section's own text, up to its first subsection. */
+  words: number;
+  /** Words including every subsection: what a section word limit counts. */
+  wordsWithSubsections: number;
+  /** Marker occurrences from the heading to the next heading. */
+  markers: number;
+  /** Endnotes starting between the heading and the next heading (the Endnotes section holds them all; GFM definitions sit where they are written). */
+  endnotes: number;
+}
+
+export interface OutletCount {
+  /** As written in the citation; null when no outlet could be recognised. */
+  outlet: string | null;
+  count: number;
+}
+
+export interface YearCount {
+  year: number | null;
+  count: number;
+}
+
+export interface BriefStats {
+  /** Body words of the whole brief, notes excluded. */
+  words: number;
+  /** Text before the first heading (the abstract of a brief without an Executive Summary heading, for instance). */
+  preamble: { words: number; markers: number };
+  sections: SectionStats[];
+  /** Marker occurrences in the body. */
+  markers: number;
+  notes: number;
+  /** Notes that only point to another note ("See footnote 5.", "Ibid."). */
+  seeNotes: number;
+  /** Notes that cite a source themselves. */
+  sourceNotes: number;
+  sourceNotesWithUrl: number;
+  /** sourceNotesWithUrl / sourceNotes, or null without source notes. */
+  urlShare: number | null;
+  /** Distinct sources: a source cited in full twice counts once. */
+  sources: number;
+  sourcesByOutlet: OutletCount[];
+  sourcesByYear: YearCount[];
+}
+
+export function countWords(text: string): number {
+  let count = 0;
+  for (const token of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(token)) count++;
+  return count;
+}
+
+const LINK_TARGET = /\]\([^)]*\)/g;
+const HTML_TAG = /<\/?[A-Za-z][^>]*>/g;
+
+function markLines(into: boolean[], range: Range): void {
+  for (let line = range.start.line; line <= range.end.line && line < into.length; line++) into[line] = true;
+}
+
+/** Body words on each line; 0 for lines that are not body text (title, byline, headings, notes). */
+export function lineWordCounts(model: BriefModel): number[] {
+  const skipped = new Array<boolean>(model.lines.length).fill(false);
+  for (const line of [model.title, model.byline]) if (line) markLines(skipped, line.range);
+  for (const section of model.sections) markLines(skipped, section.headingRange);
+  if (model.endnotesSection) markLines(skipped, model.endnotesSection.range);
+  for (const note of model.endnotes) markLines(skipped, note.range);
+  const markersByLine = new Map<number, Range[]>();
+  for (const marker of model.markers) {
+    const list = markersByLine.get(marker.range.start.line);
+    if (list) list.push(marker.range);
+    else markersByLine.set(marker.range.start.line, [marker.range]);
+  }
+  return model.lines.map((text, line) => {
+    if (skipped[line]) return 0;
+    let body = text;
+    // Right to left, so earlier cuts do not shift the later ranges.
+    for (const range of [...(markersByLine.get(line) ?? [])].reverse()) {
+      if (range.end.line === line) body = `${body.slice(0, range.start.character)} ${body.slice(range.end.character)}`;
+    }
+    return countWords(body.replace(LINK_TARGET, ']').replace(HTML_TAG, ''));
+  });
+}
+
+function sum(values: number[], from: number, to: number): number {
+  let total = 0;
+  for (let i = Math.max(0, from); i < Math.min(to, values.length); i++) total += values[i];
+  return total;
+}
+
+/** A section's words including its subsections, from precomputed line counts. */
+export function sectionWords(section: Section, lineWords: number[]): number {
+  return sum(lineWords, section.headingRange.start.line + 1, section.range.end.line + 1);
+}
+
+export function bodyWords(lineWords: number[]): number {
+  return sum(lineWords, 0, lineWords.length);
+}
+
+function countBy<K>(keys: K[]): Map<K, number> {
+  const counts = new Map<K, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+/** Source notes with their parsed citations; a note repeating an earlier one's full citation is dropped. */
+export function distinctSources(notes: Endnote[]): { note: Endnote; citation: CitationFields }[] {
+  const seen = new Set<string>();
+  const sources: { note: Endnote; citation: CitationFields }[] = [];
+  for (const note of notes) {
+    const key = normalizeCitation(note.text);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    sources.push({ note, citation: parseCitation(note.text) });
+  }
+  return sources;
+}
+
+export function briefStats(model: BriefModel): BriefStats {
+  const lineWords = lineWordCounts(model);
+  const markerLines = model.markers.map((m) => m.range.start.line);
+  const noteLines = model.endnotes.map((n) => n.range.start.line);
+  const countIn = (lines: number[], from: number, to: number) => lines.filter((line) => line >= from && line < to).length;
+  const headingLines = model.sections.map((s) => s.headingRange.start.line);
+  const firstHeading = headingLines[0] ?? model.lines.length;
+
+  const sections = model.sections.map((section, i): SectionStats => {
+    const start = headingLines[i];
+    const next = headingLines[i + 1] ?? model.lines.length;
+    return {
+      title: section.title,
+      level: section.level,
+      line: start,
+      words: sum(lineWords, start + 1, next),
+      wordsWithSubsections: sectionWords(section, lineWords),
+      markers: countIn(markerLines, start, next),
+      endnotes: countIn(noteLines, start, next),
+    };
+  });
+
+  const sourceNotes = model.endnotes.filter((note) => !note.seeNote);
+  const withUrl = sourceNotes.filter((note) => parseCitation(note.text).url !== null).length;
+  const sources = distinctSources(sourceNotes);
+  const byOutlet = countBy(sources.map((s) => s.citation.outlet));
+  const byYear = countBy(sources.map((s) => s.citation.year));
+
+  return {
+    words: bodyWords(lineWords),
+    preamble: { words: sum(lineWords, 0, firstHeading), markers: countIn(markerLines, 0, firstHeading) },
+    sections,
+    markers: model.markers.length,
+    notes: model.endnotes.length,
+    seeNotes: model.endnotes.length - sourceNotes.length,
+    sourceNotes: sourceNotes.length,
+    sourceNotesWithUrl: withUrl,
+    urlShare: sourceNotes.length ? withUrl / sourceNotes.length : null,
+    sources: sources.length,
+    sourcesByOutlet: [...byOutlet]
+      .map(([outlet, count]) => ({ outlet, count }))
+      .sort((a, b) => b.count - a.count || (a.outlet === null ? 1 : b.outlet === null ? -1 : a.outlet.localeCompare(b.outlet))),
+    sourcesByYear: [...byYear].map(([year, count]) => ({ year, count })).sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity)),
+  };
+}
+
+function percent(share: number | null): string {
+  return share === null ? '—' : `${Math.round(share * 100)}%`;
+}
+
+/** The statistics as a plain-text report (`policy-brief stats`); headings are indented by level. */
+export function formatStats(stats: BriefStats): string[] {
+  const rows: [string, number, number, string][] = [];
+  if (stats.preamble.words || stats.preamble.markers) rows.push(['(before the first heading)', stats.preamble.words, stats.preamble.markers, '']);
+  const topLevel = Math.min(...stats.sections.map((s) => s.level));
+  for (const s of stats.sections) {
+    const total = s.wordsWithSubsections !== s.words ? `${s.wordsWithSubsections} with subsections` : '';
+    rows.push([`${'  '.repeat(s.level - topLevel)}${s.title}`, s.words, s.markers, s.endnotes ? `${total}${total ? ', ' : ''}${s.endnotes} notes` : total]);
+  }
+  const width = Math.min(60, Math.max(7, ...rows.map((r) => r[0].length)));
+  const cell = (text: string) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+  const lines = [
+    `Words: ${stats.words} (body text: title, headings, markers and notes not counted)`,
+    `Notes: ${stats.notes} (${stats.seeNotes} see-notes, ${stats.sourceNotes} citing a source; ${stats.sourceNotesWithUrl} of those with a URL, ${percent(stats.urlShare)})`,
+    `Markers: ${stats.markers}   Distinct sources: ${stats.sources}`,
+    '',
+    `${cell('Section')}  ${'Words'.padStart(6)}  ${'Markers'.padStart(7)}`,
+    ...rows.map(([title, words, markers, note]) => `${cell(title)}  ${String(words).padStart(6)}  ${String(markers).padStart(7)}${note ? `  (${note})` : ''}`),
+  ];
+  if (stats.sources) {
+    lines.push('', 'Sources by outlet:', ...stats.sourcesByOutlet.map((o) => `  ${String(o.count).padStart(3)}  ${o.outlet ?? '(not recognised)'}`));
+    lines.push('', 'Sources by year:', ...stats.sourcesByYear.map((y) => `  ${String(y.count).padStart(3)}  ${y.year ?? '(no year)'}`));
+  }
+  return lines;
+}
