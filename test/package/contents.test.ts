@@ -53,12 +53,15 @@ describe('the packaged extension (.vsix)', function () {
     assert.ok(vsix.length < MAX_VSIX_BYTES, `the .vsix is ${(vsix.length / 1024).toFixed(0)} KB`);
   });
 
-  it('ships a manifest whose entry point, icon and grammars are in the package', () => {
+  it('ships every file the manifest points to: entry point, icon, grammars, language configurations', () => {
     const names = new Set(entries.map((entry) => entry.name));
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const shipped = (relative: string) => names.has(`extension/${path.posix.normalize(relative)}`);
     assert.ok(shipped(manifest.main), `main ${manifest.main}`);
     assert.ok(shipped(manifest.icon), `icon ${manifest.icon}`);
     for (const grammar of manifest.contributes.grammars ?? []) assert.ok(shipped(grammar.path), `grammar ${grammar.path}`);
+    for (const language of manifest.contributes.languages ?? []) {
+      if (language.configuration) assert.ok(shipped(language.configuration), `language configuration ${language.configuration}`);
+    }
   });
 });
