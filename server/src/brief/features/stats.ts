@@ -67,6 +67,11 @@ export function countWords(text: string): number {
   return count;
 }
 
+/** "1 word", "12 words": for messages. */
+export function wordCount(count: number): string {
+  return `${count} word${count === 1 ? '' : 's'}`;
+}
+
 const LINK_TARGET = /\]\([^)]*\)/g;
 const HTML_TAG = /<\/?[A-Za-z][^>]*>/g;
 

@@ -3,7 +3,7 @@
  * Bad:  5,200 words with `"briefLength": 3000`.
  * Good: 3,000 words or fewer. Words are body words: title, byline, headings, markers and notes are not counted.
  */
-import { bodyWords, lineWordCounts } from '../features/stats';
+import { bodyWords, lineWordCounts, wordCount } from '../features/stats';
 import { range } from '../model';
 import { Rule } from './rule';
 
@@ -18,6 +18,6 @@ export const briefLength: Rule = {
     const words = bodyWords(lineWordCounts(model));
     if (words <= limit) return [];
     const at = model.title?.range ?? model.sections[0]?.headingRange ?? range(0, 0, 0, model.lines[0].length);
-    return [{ range: at, message: `The brief has ${words} words without its notes; the limit is ${limit}. Cut ${words - limit} words.` }];
+    return [{ range: at, message: `The brief has ${wordCount(words)} without its notes; the limit is ${limit}. Cut ${wordCount(words - limit)}.` }];
   },
 };

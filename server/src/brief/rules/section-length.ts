@@ -5,7 +5,7 @@
  * Words are body words, subsections included; headings, markers and notes are not counted (see features/stats.ts).
  */
 import { RequiredSection } from '../config';
-import { lineWordCounts, sectionWords } from '../features/stats';
+import { lineWordCounts, sectionWords, wordCount } from '../features/stats';
 import { normalizeHeading } from '../parse/text';
 import { findRequiredSection } from '../query';
 import { Finding, Rule } from './rule';
@@ -33,7 +33,7 @@ export const sectionLength: Rule = {
       if (words <= limit) continue;
       findings.push({
         range: section.headingRange,
-        message: `Section “${section.title}” has ${words} words; the limit for ${name} is ${limit}. Cut ${words - limit} words.`,
+        message: `Section “${section.title}” has ${wordCount(words)}; the limit for ${name} is ${limit}. Cut ${wordCount(words - limit)}.`,
       });
     }
     return findings;
