@@ -17,7 +17,7 @@ const util = require('util');
 const harness = require('./editor-harness');
 
 // The workbench's start-up chatter, which arrives on the same channel as the suite's output; --verbose shows it.
-const WORKBENCH_CHATTER = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^ChatSessionStore:/];
+const WORKBENCH_CHATTER = [/^Resolv(ing|ed) connection token/, /^Creating a socket/, /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/, /^\[Service Worker\]/, /^ChatSessionStore:/, /^Creation of workbench contribution/];
 
 function parseArgs(argv) {
   const options = { vsix: null, extension: harness.ROOT, tests: harness.SHIM, workspace: undefined, timeout: 180, verbose: false };

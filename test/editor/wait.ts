@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'policy-brief.policy-brief';
-const DEADLINE_MS = 15000;
+const DEADLINE_MS = 20000;
 
 /** Activates the extension the launcher meant to test: the sources, or the installed .vsix when it names that folder. */
 export async function activateExtensionUnderTest(): Promise<void> {
