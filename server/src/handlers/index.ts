@@ -1,5 +1,6 @@
 /** Every handler group the server registers. Add a group here; server.ts merges capabilities and registers each. */
 import { HandlerGroup } from './context';
+import { fixes } from './fixes';
 import { navigation } from './navigation';
 
-export const HANDLER_GROUPS: HandlerGroup[] = [navigation];
+export const HANDLER_GROUPS: HandlerGroup[] = [navigation, fixes];

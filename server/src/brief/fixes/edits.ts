@@ -126,6 +126,18 @@ export function editsBetween(old: readonly string[], updated: readonly string[],
   return edits;
 }
 
+/** Single-line text edits in line form (grouped per line); edits spanning lines are left out. */
+export function textEditsToLineEdits(lines: readonly string[], edits: readonly TextEdit[]): LineEdit[] {
+  const byLine = new Map<number, { start: number; end: number; text: string }[]>();
+  for (const { range, newText } of edits) {
+    if (range.start.line !== range.end.line || newText.includes('\n') || newText.includes('\r')) continue;
+    const list = byLine.get(range.start.line) ?? [];
+    list.push({ start: range.start.character, end: range.end.character, text: newText });
+    byLine.set(range.start.line, list);
+  }
+  return [...byLine].map(([line, list]) => ({ from: line, to: line + 1, lines: [replaceInLine(lines[line], list)] }));
+}
+
 export function lineEditsToTextEdits(draft: Draft, edits: readonly LineEdit[]): TextEdit[] {
   return editsBetween(draft.model.lines, applyLineEdits(draft.model.lines, edits), draft.lineBreak);
 }

@@ -29,6 +29,11 @@ interface ChunkFacts {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
+
+/** remark drops a leading byte-order mark and counts offsets without it; a space in its place keeps offsets true to the text. */
+function withoutBom(chunk: string): string {
+  return chunk.charCodeAt(0) === 0xfeff ? ` ${chunk.slice(1)}` : chunk;
+}
 const CHUNK_CACHE_LIMIT = 4096;
 const chunkCache = new Map<string, ChunkFacts>();
 
@@ -39,7 +44,7 @@ function factsFor(chunk: string): ChunkFacts {
     chunkCache.set(chunk, cached);
     return cached;
   }
-  const facts = extractFacts(processor.parse(chunk) as Root);
+  const facts = extractFacts(processor.parse(withoutBom(chunk)) as Root);
   chunkCache.set(chunk, facts);
   if (chunkCache.size > CHUNK_CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
   return facts;
