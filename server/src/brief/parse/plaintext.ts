@@ -5,8 +5,12 @@
  * Heading heuristic (documented in the README):
  * - a short line (at most 15 words) with a blank line (or the document edge) above
  *   and below, starting with a capital or a digit, not ending in `.`, `,`, `;` or `:`
- *   once trailing footnote markers are set aside; or any line that is ALL CAPS or a
+ *   once trailing footnote markers are set aside, not ending on a lowercase little word
+ *   ("…during the") and not followed by text that starts in lowercase (both mark a
+ *   paragraph cut by a page break); or any line that is ALL CAPS or a
  *   well-known section name ("Executive Summary", "Endnotes", …);
+ * - after the Endnotes line, only ALL-CAPS lines, well-known names and back matter
+ *   ("Appendix A: …", "About the Authors") end the notes;
  * - level 1 by default; a run of parallel headings — short head phrases that end in
  *   the same word, such as "Political Support" … "Economic Support" or
  *   "Military Lessons: …" … "Political Lessons: …" — is level 2, nested under the
@@ -108,9 +112,25 @@ function heading(lines: string[], line: number, level = 1): HeadingLine {
   return { title: text, level, line, range };
 }
 
+/** Back matter that follows the notes under a heading of its own: "Appendix A: Survey Questions", "About the Authors". */
+const BACK_MATTER = /^(?:appendix|appendices|annex|about the authors?|acknowledge?ments|bibliography)\b/i;
+
 /** After the Endnotes line only an unmistakable heading ends the notes: notes' own wrapped lines look like headings. */
 function strongHeadingAt(lines: string[], line: number): HeadingLine | null {
-  return isKnownOrAllCaps(lines[line]) && !/^\s*[-–•*]?\s*\d/.test(lines[line]) ? heading(lines, line) : null;
+  if (/^\s*[-–•*]?\s*\d/.test(lines[line])) return null;
+  if (isKnownOrAllCaps(lines[line])) return heading(lines, line);
+  const backMatter = BACK_MATTER.test(lines[line].trim()) && (line === 0 || isBlank(lines[line - 1])) && headingAt(lines, line);
+  return backMatter || null;
+}
+
+/** A paragraph cut by a page break ends on a lowercase little word ("…paid more during the"); a heading's last word carries weight. */
+const FRAGMENT_END = /\s(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|but|nor|as|than|that|which|who|whose|its|their|his|her|our|is|are|was|were|be|been|during|into|onto|between|among|about)$/;
+
+/** Whether the next text after the blank lines carries on the sentence (starts in lowercase), as the rest of a broken paragraph does. */
+function continuesBelow(lines: string[], line: number): boolean {
+  let next = line + 1;
+  while (next < lines.length && isBlank(lines[next])) next++;
+  return next < lines.length && /^\s*\p{Ll}/u.test(lines[next]);
 }
 
 function headingAt(lines: string[], line: number): HeadingLine | null {
@@ -125,6 +145,7 @@ function headingAt(lines: string[], line: number): HeadingLine | null {
   if (/^(?:https?:\/\/|www\.|<)/i.test(trimmed)) return null;
   const withoutMarkers = trimmed.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/[”’"')\]]+$/, '');
   if (/[.,;:]$/.test(withoutMarkers) || withoutMarkers === '') return null;
+  if (FRAGMENT_END.test(withoutMarkers) || continuesBelow(lines, line)) return null;
   return heading(lines, line);
 }
 

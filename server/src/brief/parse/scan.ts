@@ -11,8 +11,8 @@ export type Interval = readonly [number, number];
  */
 const MARKER_PATTERN = /\[\^([^\]\s[^]{1,64})\](?!:)|<sup>[ \t]*(\d{1,5}(?:[ \t]*,[ \t]*\d{1,5}){0,20})[ \t]*<\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gi;
 
-/** `m²`, `km²`, `ft³`: units, not notes. */
-const UNIT_BEFORE_SUPERSCRIPT = /(?:^|[^\p{L}])(?:[kcm]?m|ft|in|mi|yd)$/u;
+/** `m²`, `km²`, `ft³`: units; `3×10⁹`, `4 x 10⁶`: powers of ten. Not notes. */
+const UNIT_BEFORE_SUPERSCRIPT = /(?:^|[^\p{L}])(?:[kcm]?m|ft|in|mi|yd)$|(?:^|[^\d.,])10$/u;
 
 /**
  * Finds every marker between `from` and `to`, skipping the sorted, non-overlapping
