@@ -78,6 +78,8 @@ describe('document symbols', () => {
     assert.strictEqual(firstWords('one two three'), 'one two three');
     assert.strictEqual(firstWords('one two three four five six seven eight nine'), 'one two three four five six seven eight…');
     assert.strictEqual(firstWords('x'.repeat(70)), `${'x'.repeat(60)}…`);
+    assert.strictEqual(firstWords('x'.repeat(5_000_000)), `${'x'.repeat(60)}…`);
+    assert.strictEqual(firstWords(`${'word '.repeat(100_000)}`), 'word word word word word word word word…');
   });
 
   (seedsPresent() ? describe : describe.skip)('seeds', () => {

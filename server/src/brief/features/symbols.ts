@@ -29,7 +29,13 @@ const DETAIL_CHARS = 60;
 
 /** The first words of a text, cut at a word boundary, with `…` when something was left out. */
 export function firstWords(text: string, words = DETAIL_WORDS, chars = DETAIL_CHARS): string {
-  const all = collapseWhitespace(text).split(' ');
+  // Only the head of a long note is looked at (a pasted appendix can be megabytes); its last, perhaps cut, word is dropped.
+  const headLength = 4 * chars;
+  const cut = text.length > headLength;
+  const slice = cut ? text.slice(0, headLength) : text;
+  const whole = cut ? slice.replace(/\S*$/, '') : slice;
+  const head = collapseWhitespace(whole.trim() ? whole : slice);
+  const all = head.split(' ');
   let result = '';
   for (const word of all.slice(0, words)) {
     const next = result ? `${result} ${word}` : word;
@@ -37,27 +43,46 @@ export function firstWords(text: string, words = DETAIL_WORDS, chars = DETAIL_CH
     result = next;
   }
   if (!result && all[0]) result = Array.from(all[0]).slice(0, chars).join('');
-  return result.length < collapseWhitespace(text).length ? `${result}…` : result;
+  return cut || result.length < head.length ? `${result}…` : result;
 }
 
 function noteSymbol(note: Endnote): BriefSymbol {
   return { name: note.label, detail: firstWords(note.text), kind: 'note', range: note.range, selectionRange: note.numberRange, children: [] };
 }
 
-function sectionSymbol(node: SectionNode): BriefSymbol {
-  const { section } = node;
-  return { name: section.title, detail: '', kind: 'section', range: section.range, selectionRange: section.headingRange, children: node.children.map(sectionSymbol) };
+/** Per model, i.e. per document version: editors ask for symbols again and again (outline, breadcrumbs, sticky scroll). */
+const symbolCache = new WeakMap<BriefModel, BriefSymbol[]>();
+
+/** The outline of a brief. The result is shared between callers of the same model: read it, do not change it. */
+export function documentSymbols(model: BriefModel): BriefSymbol[] {
+  let symbols = symbolCache.get(model);
+  if (!symbols) {
+    symbols = buildSymbols(model);
+    symbolCache.set(model, symbols);
+  }
+  return symbols;
 }
 
-export function documentSymbols(model: BriefModel): BriefSymbol[] {
-  const roots = sectionTree(model).map(sectionSymbol);
+function buildSymbols(model: BriefModel): BriefSymbol[] {
+  const symbolOf = new Map<SectionNode, BriefSymbol>();
+  const toSymbol = (node: SectionNode): BriefSymbol => {
+    const { section } = node;
+    const symbol: BriefSymbol = { name: section.title, detail: '', kind: 'section', range: section.range, selectionRange: section.headingRange, children: node.children.map(toSymbol) };
+    symbolOf.set(node, symbol);
+    return symbol;
+  };
+  const tree = sectionTree(model);
+  const roots = tree.map(toSymbol);
   const touched = new Set<BriefSymbol[]>();
   for (const note of model.endnotes) {
+    // Descend through sections only: a section's children list also fills up with notes.
+    let nodes = tree;
     let siblings = roots;
     for (;;) {
-      const holder = siblings.find((s) => s.kind === 'section' && containsPosition(s.range, note.range.start));
+      const holder = nodes.find((node) => containsPosition(node.section.range, note.range.start));
       if (!holder) break;
-      siblings = holder.children;
+      nodes = holder.children;
+      siblings = symbolOf.get(holder)!.children;
     }
     siblings.push(noteSymbol(note));
     touched.add(siblings);
