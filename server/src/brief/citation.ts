@@ -78,8 +78,12 @@ const MONTH_FIRST = new RegExp(`^(?:${MONTHS})(?:\\s+\\d|$)`);
  */
 const PART_BREAK = /,|(?<=[\p{L}\p{N}]{3})\.(?=\s|$)/u;
 
-/** Parses the citation in a note's text (the note's number already removed). Never throws. */
-export function parseCitation(text: string): CitationFields {
+/** Real citations are a few hundred characters; past this a note is pasted text, and reading it would only cost time. */
+export const MAX_CITATION_LENGTH = 4000;
+
+/** Parses the citation in a note's text (the note's number already removed), from its first MAX_CITATION_LENGTH characters. Never throws. */
+export function parseCitation(fullText: string): CitationFields {
+  const text = fullText.length > MAX_CITATION_LENGTH ? fullText.slice(0, MAX_CITATION_LENGTH) : fullText;
   const fields: CitationFields = {
     author: null,
     authors: [],
