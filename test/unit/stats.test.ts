@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import { parseBrief } from '../../server/src/brief';
 import { briefStats, countWords, formatStats } from '../../server/src/brief/features/stats';
+import { hoverAt } from '../../server/src/brief/features/hover';
 import { main } from '../../server/src/cli';
 import { MARKDOWN_SEED, PLAINTEXT_SEED, seedsPresent } from '../helpers';
 
@@ -84,6 +85,22 @@ describe('stats: a plain-text brief', () => {
     assert.ok(text.includes('Findings               12        2'), text.join('\n'));
     assert.ok(text.includes('Endnotes                0        0  (5 notes)'), text.join('\n'));
     assert.deepStrictEqual(text.slice(-9), ['', 'Sources by outlet:', '    1  Air Quality Agency', '    1  Retail Council', '    1  Transport Letters', '', 'Sources by year:', '    1  2023', '    2  (no year)']);
+  });
+});
+
+describe('stats: hover on a section heading', () => {
+  const model = parseBrief(PLAIN, 'plaintext');
+
+  it('shows the section’s words, its share of the brief and its markers', () => {
+    assert.deepStrictEqual(hoverAt(model, { line: 8, character: 4 }), {
+      range: { start: { line: 8, character: 0 }, end: { line: 8, character: 8 } },
+      markdown: '**Findings**\n\n- 12 words (40% of the brief\'s 30)\n- 2 markers',
+    });
+  });
+
+  it('shows the notes on the Endnotes heading, and nothing on body text', () => {
+    assert.strictEqual(hoverAt(model, { line: 16, character: 0 })?.markdown, '**Endnotes**\n\n- 5 endnotes: 1 see-notes, 4 citing a source (3 with a URL)');
+    assert.strictEqual(hoverAt(model, { line: 10, character: 3 }), null);
   });
 });
 

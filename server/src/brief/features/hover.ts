@@ -2,17 +2,18 @@
  * Source previews. On a marker or a "See footnote N": the note's number and text,
  * and — when the note only points elsewhere — the note that holds the source, with
  * the path taken ("41 → 33") and the citation's parts. On an endnote's number: where
- * the note is cited.
+ * the note is cited. On a section heading: the section's words and markers (features/stats.ts).
  *
  * Everything taken from the document is escaped (`escapeMarkdown`), so a note that
  * holds `<script>`, `[x](command:…)` or backticks shows as the text it is. The only
  * link produced is the source's URL, and only when it is http or https.
  */
 import { CitationFields, parseCitation } from '../citation';
-import { BriefModel, Endnote, Position, Range } from '../model';
+import { BriefModel, Endnote, Position, Range, containsPosition } from '../model';
 import { markerText, notesByNumber, resolveChain, textAt } from '../query';
 import { NoteTarget, notesFor, noteTargetAt } from './definition';
 import { Citation, citationsOf } from './references';
+import { briefStats, wordCount } from './stats';
 
 export interface HoverResult {
   range: Range;
@@ -60,7 +61,7 @@ export function webHref(url: string): string | null {
 
 export function hoverAt(model: BriefModel, position: Position): HoverResult | null {
   const target = noteTargetAt(model, position);
-  if (!target) return null;
+  if (!target) return sectionHover(model, position);
   const markdown = target.kind === 'note' ? citedBy(model, target.note) : preview(model, target);
   return { range: target.range, markdown };
 }
@@ -158,4 +159,22 @@ function describeCitation(model: BriefModel, citation: Citation): string {
   }
   const end = citation.marker.range.end.character;
   return `line ${line + 1}: ${escapeMarkdown(shortenStart(model.lines[line].slice(0, end).trimStart(), MAX_EXCERPT_CHARS))}`;
+}
+
+/** On a section heading: the section's numbers, the same as `policy-brief stats` gives. */
+function sectionHover(model: BriefModel, position: Position): HoverResult | null {
+  const index = model.sections.findIndex((section) => containsPosition(section.headingRange, position));
+  if (index < 0) return null;
+  const stats = briefStats(model);
+  const section = stats.sections[index];
+  const lines: string[] = [];
+  if (model.sections[index] === model.endnotesSection) {
+    lines.push(`- ${section.endnotes} endnotes: ${stats.seeNotes} see-notes, ${stats.sourceNotes} citing a source (${stats.sourceNotesWithUrl} with a URL)`);
+  } else {
+    const share = stats.words ? ` (${Math.round((section.wordsWithSubsections / stats.words) * 100)}% of the brief's ${stats.words})` : '';
+    lines.push(`- ${wordCount(section.wordsWithSubsections)}${share}`);
+    if (section.wordsWithSubsections !== section.words) lines.push(`- ${wordCount(section.words)} before its first subsection`);
+    lines.push(`- ${section.markers} marker${section.markers === 1 ? '' : 's'}`);
+  }
+  return { range: model.sections[index].headingRange, markdown: `**${escapeMarkdown(section.title)}**\n\n${lines.join('\n')}` };
 }
