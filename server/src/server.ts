@@ -8,6 +8,7 @@ import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
   createConnection,
+  Diagnostic,
   DidChangeConfigurationNotification,
   InitializeResult,
   ProposedFeatures,
@@ -68,30 +69,38 @@ function formatOf(document: TextDocument): BriefFormat {
   return detectFormat(document.getText(), filePath(document.uri) ?? undefined);
 }
 
-/** The analysis for a document's current version, computed at most once per version. */
-async function analysisFor(document: TextDocument): Promise<Analysis | null> {
-  const cached = analyses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.analysis;
+/** Analyses a document as the editor checks it (null when it is not checked as a brief), uncached: files read from disk come through here too. */
+async function checkDocument(document: TextDocument): Promise<Analysis | null> {
   const config = await settingsFor(document.uri);
   const analysis = analyze(document.getText(), config, { format: formatOf(document) });
   const wanted =
     document.languageId === 'policy-brief' || config.detection === 'always' || (config.detection === 'auto' && looksLikeBrief(analysis.model, config));
-  const result = wanted ? analysis : null;
-  analyses.set(document.uri, { version: document.version, analysis: result });
   for (const failure of analysis.ruleFailures) {
     if (reportedRuleFailures.has(failure.code)) continue;
     reportedRuleFailures.add(failure.code);
     connection.console.error(`policy-brief: rule ${failure.code} failed and was skipped: ${(failure.error as Error)?.stack ?? String(failure.error)}`);
   }
+  return wanted ? analysis : null;
+}
+
+/** The analysis for a document's current version, computed at most once per version. */
+async function analysisFor(document: TextDocument): Promise<Analysis | null> {
+  const cached = analyses.get(document.uri);
+  if (cached && cached.version === document.version) return cached.analysis;
+  const result = await checkDocument(document);
+  analyses.set(document.uri, { version: document.version, analysis: result });
   return result;
+}
+
+function diagnosticsFor(analysis: Analysis | null, uri: string): Diagnostic[] {
+  return analysis ? analysis.diagnostics.map((d) => toLspDiagnostic(d, uri, README_URI)) : [];
 }
 
 async function validate(document: TextDocument): Promise<void> {
   const version = document.version;
   const analysis = await analysisFor(document);
   if (documents.get(document.uri)?.version !== version) return;
-  const diagnostics = analysis ? analysis.diagnostics.map((d) => toLspDiagnostic(d, document.uri, README_URI)) : [];
-  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: diagnosticsFor(analysis, document.uri) });
 }
 
 function schedule(document: TextDocument, delay?: number): void {
@@ -128,7 +137,7 @@ function revalidateAll(): void {
 connection.onDidChangeConfiguration(revalidateAll);
 connection.onDidChangeWatchedFiles(revalidateAll);
 
-const context: ServerContext = { connection, documents, analysisFor, settingsFor };
+const context: ServerContext = { connection, documents, analysisFor, checkDocument, diagnosticsFor, settingsFor };
 for (const group of HANDLER_GROUPS) group.register(context);
 
 documents.listen(connection);

@@ -1,5 +1,5 @@
 /** What every group of LSP handlers gets from the server: the connection, the documents, and the analysis of a document's current version. */
-import { Connection, ServerCapabilities } from 'vscode-languageserver/node';
+import { Connection, Diagnostic, ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { Analysis, BriefConfig } from '../brief';
@@ -9,6 +9,10 @@ export interface ServerContext {
   documents: TextDocuments<TextDocument>;
   /** The analysis of the document's current version (computed once per version), or null when the document is not checked as a brief. */
   analysisFor(document: TextDocument): Promise<Analysis | null>;
+  /** The same check without the per-version cache, for text that is not an open document (a file read from disk). */
+  checkDocument(document: TextDocument): Promise<Analysis | null>;
+  /** The LSP diagnostics the server publishes for an analysis (none for null). */
+  diagnosticsFor(analysis: Analysis | null, uri: string): Diagnostic[];
   settingsFor(uri: string): Promise<BriefConfig>;
 }
 

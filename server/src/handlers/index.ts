@@ -2,5 +2,6 @@
 import { HandlerGroup } from './context';
 import { fixes } from './fixes';
 import { navigation } from './navigation';
+import { workspace } from './workspace';
 
-export const HANDLER_GROUPS: HandlerGroup[] = [navigation, fixes];
+export const HANDLER_GROUPS: HandlerGroup[] = [navigation, workspace, fixes];
