@@ -18,4 +18,6 @@ Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js' }),
+  // Worker threads of `check` (checkParallel.ts loads it from beside cli.js).
+  esbuild.build({ ...common, entryPoints: ['server/src/checkWorker.ts'], outfile: 'server/out/checkWorker.js' }),
 ]).catch(() => process.exit(1));

@@ -16,7 +16,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, BriefFormat, analyze, detectFormat, looksLikeBrief, resolveConfig, BriefConfig } from './brief';
+import { Analysis, AnalysisSession, BriefFormat, analyze, detectFormat, looksLikeBrief, resolveConfig, BriefConfig } from './brief';
 import { configForDocument } from './configFile';
 import { toLspDiagnostic } from './convert';
 import { HANDLER_GROUPS } from './handlers';
@@ -29,7 +29,9 @@ const README_URI = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md'
 let canPullConfiguration = false;
 const settingsCache = new Map<string, Promise<BriefConfig>>();
 const timers = new Map<string, NodeJS.Timeout>();
-const analyses = new Map<string, { version: number; analysis: Analysis | null }>();
+/** Per open document: its latest version's analysis (pending or done), and the session that makes the next one incremental. */
+const analyses = new Map<string, { version: number; analysis: Promise<Analysis | null> }>();
+const sessions = new Map<string, AnalysisSession>();
 const reportedRuleFailures = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
@@ -70,9 +72,9 @@ function formatOf(document: TextDocument): BriefFormat {
 }
 
 /** Analyses a document as the editor checks it (null when it is not checked as a brief), uncached: files read from disk come through here too. */
-async function checkDocument(document: TextDocument): Promise<Analysis | null> {
+async function checkDocument(document: TextDocument, session?: AnalysisSession): Promise<Analysis | null> {
   const config = await settingsFor(document.uri);
-  const analysis = analyze(document.getText(), config, { format: formatOf(document) });
+  const analysis = analyze(document.getText(), config, { format: formatOf(document), session });
   const wanted =
     document.languageId === 'policy-brief' || config.detection === 'always' || (config.detection === 'auto' && looksLikeBrief(analysis.model, config));
   for (const failure of analysis.ruleFailures) {
@@ -83,24 +85,42 @@ async function checkDocument(document: TextDocument): Promise<Analysis | null> {
   return wanted ? analysis : null;
 }
 
-/** The analysis for a document's current version, computed at most once per version. */
+/**
+ * The analysis for a document's current version, computed at most once per version
+ * and incrementally from the previous one. Settings are awaited first: from there on
+ * nothing yields to the message loop until the analysis is stored, so the text
+ * analysed is the text of the version it is stored under.
+ */
 async function analysisFor(document: TextDocument): Promise<Analysis | null> {
+  await settingsFor(document.uri);
   const cached = analyses.get(document.uri);
   if (cached && cached.version === document.version) return cached.analysis;
-  const result = await checkDocument(document);
-  analyses.set(document.uri, { version: document.version, analysis: result });
-  return result;
+  let session = sessions.get(document.uri);
+  if (!session) sessions.set(document.uri, (session = new AnalysisSession()));
+  const analysis = checkDocument(document, session);
+  analyses.set(document.uri, { version: document.version, analysis });
+  return analysis;
 }
 
 function diagnosticsFor(analysis: Analysis | null, uri: string): Diagnostic[] {
   return analysis ? analysis.diagnostics.map((d) => toLspDiagnostic(d, uri, README_URI)) : [];
 }
 
-async function validate(document: TextDocument): Promise<void> {
-  const version = document.version;
+async function validate(document: TextDocument, version: number): Promise<void> {
+  if (document.version !== version) return;
   const analysis = await analysisFor(document);
   if (documents.get(document.uri)?.version !== version) return;
   await connection.sendDiagnostics({ uri: document.uri, version, diagnostics: diagnosticsFor(analysis, document.uri) });
+}
+
+/**
+ * Runs `work` once messages that already arrived have been handled: a newer didChange
+ * then supersedes the version `work` was meant for (validate skips it), and a waiting
+ * request is answered first. The JSON-RPC layer handles queued messages one per
+ * setImmediate, so two turns let at least the first of them through.
+ */
+function afterQueuedMessages(work: () => void): void {
+  setImmediate(() => setImmediate(work));
 }
 
 function schedule(document: TextDocument, delay?: number): void {
@@ -111,8 +131,11 @@ function schedule(document: TextDocument, delay?: number): void {
       document.uri,
       setTimeout(() => {
         timers.delete(document.uri);
-        const current = documents.get(document.uri);
-        if (current) validate(current).catch((error) => connection.console.error(`policy-brief: ${(error as Error).stack ?? error}`));
+        const version = document.version;
+        afterQueuedMessages(() => {
+          const current = documents.get(document.uri);
+          if (current) validate(current, version).catch((error) => connection.console.error(`policy-brief: ${(error as Error).stack ?? error}`));
+        });
       }, delay ?? config.debounceMs),
     );
   });
@@ -124,6 +147,7 @@ documents.onDidClose((event) => {
   clearTimeout(timers.get(event.document.uri));
   timers.delete(event.document.uri);
   analyses.delete(event.document.uri);
+  sessions.delete(event.document.uri);
   settingsCache.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

@@ -9,6 +9,7 @@ import { parseMarkdown } from './parse/markdown';
 import { parsePlainText } from './parse/plaintext';
 import { findRequiredSection } from './query';
 import { RULES, RelatedLocation, Rule } from './rules';
+import { AnalysisSession } from './session';
 
 export interface BriefDiagnostic {
   code: string;
@@ -46,8 +47,9 @@ export function detectFormat(text: string, fileName?: string): BriefFormat {
   return headingCount >= 2 || MARKDOWN_SIGNS.test(sample) ? 'markdown' : 'plaintext';
 }
 
-export function parseBrief(text: string, format: BriefFormat): BriefModel {
-  return format === 'markdown' ? parseMarkdown(text) : parsePlainText(text);
+/** With a session, Markdown chunks parsed for the session's previous version are reused. */
+export function parseBrief(text: string, format: BriefFormat, session?: AnalysisSession): BriefModel {
+  return format === 'markdown' ? parseMarkdown(text, session?.chunks) : parsePlainText(text);
 }
 
 /**
@@ -67,14 +69,20 @@ export function severityFor(rule: Rule, config: BriefConfig): Severity | 'off' {
   return config.rules[rule.code] ?? rule.defaultSeverity;
 }
 
-export function runRules(model: BriefModel, config: BriefConfig, rules: readonly Rule[] = RULES): { diagnostics: BriefDiagnostic[]; ruleFailures: RuleFailure[] } {
+/** With a session, a rule whose inputs did not change since the session's previous version is not run again. */
+export function runRules(
+  model: BriefModel,
+  config: BriefConfig,
+  rules: readonly Rule[] = RULES,
+  session?: AnalysisSession,
+): { diagnostics: BriefDiagnostic[]; ruleFailures: RuleFailure[] } {
   const diagnostics: BriefDiagnostic[] = [];
   const ruleFailures: RuleFailure[] = [];
   for (const rule of rules) {
     const severity = severityFor(rule, config);
     if (severity === 'off') continue;
     try {
-      for (const finding of rule.check(model, config)) {
+      for (const finding of session ? session.check(rule, model, config) : rule.check(model, config)) {
         diagnostics.push({ code: rule.code, severity, message: finding.message, range: finding.range, ...(finding.related ? { related: finding.related } : {}) });
       }
     } catch (error) {
@@ -88,9 +96,16 @@ export function runRules(model: BriefModel, config: BriefConfig, rules: readonly
 export interface AnalyzeOptions {
   format?: BriefFormat;
   fileName?: string;
+  /**
+   * One per open document, passed with each of its versions: the analysis then reuses
+   * what did not change since the previous version. The result is the same as without.
+   */
+  session?: AnalysisSession;
 }
 
 export function analyze(text: string, config: BriefConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): Analysis {
-  const model = parseBrief(text, options.format ?? detectFormat(text, options.fileName));
-  return { model, ...runRules(model, config) };
+  const { session } = options;
+  session?.beginVersion();
+  const model = parseBrief(text, options.format ?? detectFormat(text, options.fileName), session);
+  return { model, ...runRules(model, config, RULES, session) };
 }

@@ -2,6 +2,7 @@
 export * from './model';
 export * from './config';
 export * from './analyze';
+export { AnalysisSession } from './session';
 export { RULES } from './rules';
 export type { Rule, Finding } from './rules';
 export * as query from './query';

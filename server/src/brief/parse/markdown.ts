@@ -2,8 +2,8 @@
  * Markdown briefs, through remark-parse + remark-gfm.
  *
  * The document is cut into chunks at ATX headings outside fenced code, and each
- * chunk is parsed on its own and cached by its text, so a keystroke re-parses one
- * section, not the brief. remark is used for what needs real Markdown knowledge
+ * chunk is parsed on its own and cached by its text (in the caller's ChunkCache),
+ * so a keystroke re-parses one section, not the brief. remark is used for what needs real Markdown knowledge
  * (headings, links, code spans, footnote definitions); markers are then found by
  * scanning the source outside code and link targets, so a `[^5]` with no
  * definition — which GFM leaves as plain text — is still seen as a marker.
@@ -18,7 +18,7 @@ import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
 import { LineIndex, collapseWhitespace, isBlank } from './text';
 
 /** What one chunk's syntax tree tells us, with offsets relative to the chunk. */
-interface ChunkFacts {
+export interface ChunkFacts {
   headings: { depth: number; title: string; start: number; end: number; textStart: number; textEnd: number }[];
   links: { text: string; target: string; start: number; end: number }[];
   /** Code, inline code, HTML comments, link destinations: no markers in there. */
@@ -34,21 +34,13 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 function withoutBom(chunk: string): string {
   return chunk.charCodeAt(0) === 0xfeff ? ` ${chunk.slice(1)}` : chunk;
 }
-const CHUNK_CACHE_LIMIT = 4096;
-const chunkCache = new Map<string, ChunkFacts>();
 
-function factsFor(chunk: string): ChunkFacts {
-  const cached = chunkCache.get(chunk);
-  if (cached) {
-    chunkCache.delete(chunk);
-    chunkCache.set(chunk, cached);
-    return cached;
-  }
-  const facts = extractFacts(processor.parse(withoutBom(chunk)) as Root);
-  chunkCache.set(chunk, facts);
-  if (chunkCache.size > CHUNK_CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
-  return facts;
-}
+/**
+ * Chunk text → what its syntax tree said. Kept per document by the caller (an
+ * AnalysisSession): after each parse it holds exactly the chunks of that version,
+ * so typing re-parses one chunk and memory stays bounded by the document.
+ */
+export type ChunkCache = Map<string, ChunkFacts>;
 
 function plainText(node: RootContent | Root): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
@@ -134,7 +126,7 @@ function chunkStarts(lines: string[]): number[] {
   return starts;
 }
 
-export function parseMarkdown(text: string): BriefModel {
+export function parseMarkdown(text: string, cache?: ChunkCache): BriefModel {
   const index = new LineIndex(text);
   const lines = index.lines;
   const headingLines: HeadingLine[] = [];
@@ -144,10 +136,13 @@ export function parseMarkdown(text: string): BriefModel {
   const paragraphs: { start: number; end: number; emphasised: boolean }[] = [];
 
   const starts = chunkStarts(lines);
+  const used: ChunkCache = new Map();
   starts.forEach((startLine, i) => {
     const from = index.starts[startLine];
     const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
-    const facts = factsFor(text.slice(from, to));
+    const chunk = text.slice(from, to);
+    const facts = used.get(chunk) ?? cache?.get(chunk) ?? extractFacts(processor.parse(withoutBom(chunk)) as Root);
+    used.set(chunk, facts);
     for (const h of facts.headings) {
       const range = index.rangeOf(from + h.textStart, from + h.textEnd);
       headingLines.push({ title: h.title, level: h.depth, line: index.positionAt(from + h.start).line, range });
@@ -157,6 +152,11 @@ export function parseMarkdown(text: string): BriefModel {
     for (const d of facts.definitions) definitions.push({ label: d.label, start: from + d.start, end: from + d.end, contentStart: from + d.contentStart });
     for (const p of facts.paragraphs) paragraphs.push({ start: from + p.start, end: from + p.end, emphasised: p.emphasised });
   });
+
+  if (cache) {
+    cache.clear();
+    for (const [chunk, facts] of used) cache.set(chunk, facts);
+  }
 
   const sections = buildSections(index, headingLines);
   const endnotesAt = headingLines.findIndex((h) => isEndnotesHeading(h.title));

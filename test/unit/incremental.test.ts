@@ -1,0 +1,98 @@
+/**
+ * Incremental analysis equals analysis from scratch: after every edit of a random
+ * sequence, the model and diagnostics that an AnalysisSession produces (reusing
+ * Markdown chunks and rule findings from the previous version) are exactly those of
+ * a fresh analysis of the same text. Edits insert and delete the pieces briefs are
+ * made of — line breaks, headings, markers, note numbers, definitions, fences,
+ * comments, "See footnote" phrases — so that chunks split, merge and change meaning,
+ * and settings change along the way.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, analyze, resolveConfig } from '../../server/src/brief';
+import { generateBrief } from '../../bench/generate';
+
+const PIECES = [
+  '\n', '\n\n', '\r\n', ' ', 'e', 'Word', '# ', '## ', '### ', 'Endnotes', 'ENDNOTES\n', 'Recommendations',
+  '[^1]', '[^2]', '[^9]: A source, 2020.', '\n[^3]: ', '¹', '²³', '<sup>4</sup>', '<sup>2, 5</sup>', '- 3 ', '12 ', '4. ',
+  'See footnote 2.', 'Ibid.', 'See note 40', 'https://ex.org/a', '<https://ex.org/', '[t](#)', '[link](https://a.org)',
+  '```\n', '~~~', '<!-- ', ' -->', '<div>', '    ', '**', '> ', '□', '\t',
+];
+
+type Edit = { at: number; remove: number; insert: string } | { settings: BriefConfig };
+
+const OTHER_SETTINGS = resolveConfig({ rules: { 'marker-order': 'off', 'orphan-marker': 'hint' }, requiredSections: ['Summary', 'Endnotes'] }).config;
+
+const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
+  { weight: 12, arbitrary: fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)), insert: fc.oneof(fc.constantFrom(...PIECES), fc.constant('')) }) },
+  { weight: 1, arbitrary: fc.constantFrom<Edit>({ settings: OTHER_SETTINGS }, { settings: DEFAULT_CONFIG }) },
+);
+
+function apply(text: string, edit: { at: number; remove: number; insert: string }): string {
+  const at = Math.floor(edit.at * text.length);
+  return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
+}
+
+/** Small briefs of both formats, with every kind of note, marker and defect the benchmark uses. */
+const BRIEFS: Record<BriefFormat, string[]> = {
+  markdown: [1, 2, 3].map((seed) => generateBrief('markdown', 2500, seed)),
+  plaintext: [1, 2, 3].map((seed) => generateBrief('plaintext', 2500, seed)),
+};
+
+function comparable(analysis: ReturnType<typeof analyze>) {
+  return { model: analysis.model, diagnostics: analysis.diagnostics, failures: analysis.ruleFailures.map((f) => f.code) };
+}
+
+function checkSequence(format: BriefFormat, base: number, edits: Edit[]): void {
+  const session = new AnalysisSession();
+  let text = BRIEFS[format][base];
+  let config = DEFAULT_CONFIG;
+  const incremental = () => comparable(analyze(text, config, { format, session }));
+  const fresh = () => comparable(analyze(text, config, { format }));
+  assert.deepStrictEqual(incremental(), fresh());
+  edits.forEach((edit, step) => {
+    if ('settings' in edit) config = edit.settings;
+    else text = apply(text, edit);
+    assert.deepStrictEqual(incremental(), fresh(), `after edit ${step + 1}: ${JSON.stringify(edit)}`);
+  });
+}
+
+describe('incremental analysis equals analysis from scratch', () => {
+  for (const format of ['markdown', 'plaintext'] as BriefFormat[]) {
+    it(`${format}: after any sequence of random edits`, () => {
+      fc.assert(
+        fc.property(fc.nat(BRIEFS[format].length - 1), fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), (base, edits) => checkSequence(format, base, edits)),
+        { numRuns: 30, seed: 20261123 },
+      );
+    });
+  }
+
+  it('reuses findings of rules whose inputs an edit left alone, and re-runs the others', () => {
+    const text = BRIEFS.markdown[0];
+    const session = new AnalysisSession();
+    const first = analyze(text, DEFAULT_CONFIG, { format: 'markdown', session });
+    const paragraph = first.model.lines.findIndex((line) => line.length > 80 && !/[¹²³⁴⁵⁶⁷⁸⁹⁰\]>]/.test(line));
+    assert.ok(paragraph > 0, 'the brief has a paragraph line without markers');
+    const lines = text.split('\n');
+    lines[paragraph] = 'e' + lines[paragraph];
+    const second = analyze(lines.join('\n'), DEFAULT_CONFIG, { format: 'markdown', session });
+    const byCode = (code: string, a: typeof first) => a.diagnostics.filter((d) => d.code === code);
+    assert.ok(byCode('incomplete-citation', first).length > 0 || byCode('see-footnote-chain', first).length > 0, 'the brief has note findings');
+    for (const code of ['see-footnote-chain', 'incomplete-citation', 'numbering-gap']) {
+      const before = byCode(code, first);
+      const after = byCode(code, second);
+      assert.strictEqual(after.length, before.length);
+      after.forEach((d, i) => assert.strictEqual(d.range, before[i].range, `${code}: the finding of the previous version is reused`));
+    }
+    const complete = byCode('incomplete-citation', second).map((d) => d.range.start.line);
+    const note = second.model.endnotes.find((n) => !n.seeNote && !complete.includes(n.range.start.line))!;
+    const noteLine = note.range.start.line;
+    lines[noteLine] = lines[noteLine].slice(0, note.segments[0].range.start.character) + 'Unnamed draft.';
+    const third = analyze(lines.join('\n'), DEFAULT_CONFIG, { format: 'markdown', session });
+    assert.deepStrictEqual(
+      byCode('incomplete-citation', third).filter((d) => d.range.start.line === noteLine).map((d) => d.message),
+      [`Note ${note.label} lacks a title (in quotes or italics), a date (a year at least) and a locator (a URL, a DOI, or volume and pages): a reader needs them to find the source.`],
+      'a rule whose input changed runs again',
+    );
+  });
+});
