@@ -36,6 +36,8 @@ export interface StartOptions {
   rootUri?: string | null;
   env?: NodeJS.ProcessEnv;
   execArgv?: string[];
+  /** Extra textDocument client capabilities, e.g. `{ definition: { linkSupport: true } }`. */
+  textDocumentCapabilities?: Record<string, unknown>;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<LspSession> {
@@ -92,6 +94,7 @@ export async function startServer(options: StartOptions = {}): Promise<LspSessio
         documentSymbol: { hierarchicalDocumentSymbolSupport: true },
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll', 'refactor'] } } },
         rename: { prepareSupport: true },
+        ...options.textDocumentCapabilities,
       },
     },
   });

@@ -7,6 +7,7 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
+  ClientCapabilities,
   createConnection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -27,6 +28,7 @@ const documents = new TextDocuments(TextDocument);
 const README_URI = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString();
 
 let canPullConfiguration = false;
+let clientCapabilities: ClientCapabilities = {};
 const settingsCache = new Map<string, Promise<BriefConfig>>();
 const timers = new Map<string, NodeJS.Timeout>();
 /** Per open document: its latest version's analysis (pending or done), and the session that makes the next one incremental. */
@@ -36,6 +38,7 @@ const reportedRuleFailures = new Set<string>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  clientCapabilities = params.capabilities;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -161,7 +164,7 @@ function revalidateAll(): void {
 connection.onDidChangeConfiguration(revalidateAll);
 connection.onDidChangeWatchedFiles(revalidateAll);
 
-const context: ServerContext = { connection, documents, analysisFor, checkDocument, diagnosticsFor, settingsFor };
+const context: ServerContext = { connection, documents, analysisFor, checkDocument, diagnosticsFor, settingsFor, clientCapabilities: () => clientCapabilities };
 for (const group of HANDLER_GROUPS) group.register(context);
 
 documents.listen(connection);

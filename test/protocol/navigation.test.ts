@@ -64,6 +64,18 @@ describe('language server over stdio: navigation', () => {
     assert.deepStrictEqual(await session.request<Location[]>('textDocument/definition', at(MD_URI, 6, 60)), [{ uri: MD_URI, range: range(15, 2, 15, 3) }]);
   });
 
+  it('definition answers LocationLinks (origin, whole note, number) to a client that supports them', async () => {
+    const linking = await startServer({ settings: { debounceMs: 0 }, textDocumentCapabilities: { definition: { linkSupport: true } } });
+    try {
+      linking.open(TXT_URI, readText(TXT), 'plaintext', 1);
+      assert.deepStrictEqual(await linking.request('textDocument/definition', at(TXT_URI, 27, 15)), [
+        { originSelectionRange: range(27, 2, 27, 16), targetUri: TXT_URI, targetRange: range(25, 0, 25, 125), targetSelectionRange: range(25, 0, 25, 1) },
+      ]);
+    } finally {
+      await linking.stop();
+    }
+  });
+
   it('references from note 4: the note, both markers and the Ibid. in note 5', async () => {
     const params = { ...at(TXT_URI, 31, 0), context: { includeDeclaration: true } };
     assert.deepStrictEqual(await session.request<Location[]>('textDocument/references', params), [

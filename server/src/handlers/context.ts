@@ -1,5 +1,5 @@
 /** What every group of LSP handlers gets from the server: the connection, the documents, and the analysis of a document's current version. */
-import { Connection, Diagnostic, ServerCapabilities } from 'vscode-languageserver/node';
+import { ClientCapabilities, Connection, Diagnostic, ServerCapabilities } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { Analysis, BriefConfig } from '../brief';
@@ -14,6 +14,8 @@ export interface ServerContext {
   /** The LSP diagnostics the server publishes for an analysis (none for null). */
   diagnosticsFor(analysis: Analysis | null, uri: string): Diagnostic[];
   settingsFor(uri: string): Promise<BriefConfig>;
+  /** What the client said it supports when it initialized (empty before that). */
+  clientCapabilities(): ClientCapabilities;
 }
 
 /** A group of LSP features: the capabilities it announces and the handlers it registers. */

@@ -11,6 +11,7 @@ import {
   FoldingRange,
   Hover,
   Location,
+  LocationLink,
   MarkupKind,
   SymbolKind,
   WorkspaceSymbol,
@@ -65,10 +66,15 @@ export const navigation: HandlerGroup = {
       return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: hover.range } : null;
     });
 
-    // Plain locations (the note's number), which every client accepts; LocationLink would need the client's linkSupport.
-    connection.onDefinition(async ({ textDocument, position }): Promise<Location[] | null> => {
+    // A LocationLink lets the editor underline the whole marker or "See footnote N" and show the whole note; older clients get the note's number.
+    connection.onDefinition(async ({ textDocument, position }): Promise<Location[] | LocationLink[] | null> => {
       const model = await modelFor(context, textDocument.uri);
-      return model && definitionAt(model, position).map((t) => Location.create(textDocument.uri, t.selectionRange));
+      if (!model) return null;
+      const targets = definitionAt(model, position);
+      if (context.clientCapabilities().textDocument?.definition?.linkSupport) {
+        return targets.map((t) => LocationLink.create(textDocument.uri, t.range, t.selectionRange, t.origin));
+      }
+      return targets.map((t) => Location.create(textDocument.uri, t.selectionRange));
     });
 
     connection.onReferences(async ({ textDocument, position, context: request }): Promise<Location[] | null> => {
