@@ -2,6 +2,7 @@
 import * as path from 'path';
 import { ExtensionContext, workspace } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerWorkspaceFeatures } from './workspaceFeatures';
 
 let client: LanguageClient | undefined;
 
@@ -22,6 +23,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('policyBrief', 'Policy Brief', serverOptions, clientOptions);
   context.subscriptions.push(client);
   await client.start();
+  registerWorkspaceFeatures(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Two custom requests beside the standard LSP ones, shared by the server and the VS Code
- * client (and open to any LSP client, e.g. for a Neovim statusline). Plain types only: the
- * client bundles this file, so it must not import the server.
+ * client (and open to any LSP client, e.g. for a Neovim statusline), with the texts both show.
+ * Plain types and pure functions only: the client bundles this file, so it imports nothing.
  */
 
 /** `policyBrief/documentInfo` {uri} → DocumentInfo for an open document, or null when it is not checked as a brief. */
@@ -49,4 +49,26 @@ export interface FileCheck {
 
 export interface CheckFilesResult {
   files: FileCheck[];
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The status bar's text for a brief, e.g. "62 notes · 3 problems" (hints are not counted). */
+export function statusLabel(notes: number, counts: ProblemCounts): string {
+  const problems = counts.errors + counts.warnings + counts.information;
+  return `${plural(notes, 'note')} · ${problems === 0 ? 'no problems' : plural(problems, 'problem')}`;
+}
+
+/** What "Check All Briefs in Workspace" says when it is done (or was stopped after `checks.length` of `total` files). */
+export function checkSummary(checks: FileCheck[], total: number): string {
+  const briefs = checks.filter((check) => check.brief);
+  const sum = (key: keyof ProblemCounts) => briefs.reduce((n, check) => n + check.counts[key], 0);
+  const [errors, warnings, information] = [sum('errors'), sum('warnings'), sum('information')];
+  const problems = errors + warnings + information;
+  const unreadable = checks.filter((check) => check.error !== undefined).length;
+  const scope = checks.length < total ? `stopped after ${checks.length} of ${total} files` : `checked ${plural(total, 'file')}`;
+  const found = `${plural(briefs.length, 'brief')}, ${problems === 0 ? 'no problems' : `${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${information} other)`}`;
+  return `${scope[0].toUpperCase()}${scope.slice(1)}: ${found}${unreadable ? `; ${plural(unreadable, 'file')} could not be read` : ''}.`;
 }

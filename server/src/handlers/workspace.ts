@@ -17,6 +17,7 @@ import {
   DocumentInfoParams,
   FileCheck,
   ProblemCounts,
+  statusLabel,
 } from '../workspaceProtocol';
 import { HandlerGroup, ServerContext } from './context';
 
@@ -29,15 +30,6 @@ function countProblems(analysis: Analysis | null): ProblemCounts {
     else counts.hints++;
   }
   return counts;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-
-function statusLabel(notes: number, counts: ProblemCounts): string {
-  const problems = counts.errors + counts.warnings + counts.information;
-  return `${plural(notes, 'note')} · ${problems === 0 ? 'no problems' : plural(problems, 'problem')}`;
 }
 
 /** The language a file opens in, as VS Code would pick it from the extension. */
