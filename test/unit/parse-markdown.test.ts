@@ -121,6 +121,13 @@ describe('Markdown parser', () => {
     assert.deepStrictEqual(model.endnotes.map((n) => [n.line, n.text]), [[6, 'Water Board, “Prices,” 2020.']]);
   });
 
+  it('does not take an opening sentence that starts with "By the …" for a byline', () => {
+    const model = parseBrief(lines('# Water Prices', '', 'By the end of the decade, prices had doubled.', ''), 'markdown');
+    assert.strictEqual(model.byline, null);
+    assert.strictEqual(model.firstParagraph?.text, 'By the end of the decade, prices had doubled.');
+    assert.strictEqual(parseBrief(lines('# Water Prices', '', 'By Jane Doe', ''), 'markdown').byline?.text, 'By Jane Doe');
+  });
+
   it('finds the title, a bold byline and the opening paragraph of a brief with no H1', () => {
     const model = parseBrief(lines('', '## The Partnership', '', '**A. Author**', '', 'This report argues that', 'ties will last.', '', '## Background', '', 'Text.', ''), 'markdown');
     assert.strictEqual(model.title?.text, 'The Partnership');

@@ -28,6 +28,13 @@ describe('plain-text parser', () => {
     assert.strictEqual(model.firstParagraph?.range.start.line, 4);
   });
 
+  it('does not take a sentence that starts with "By the …" for a byline', () => {
+    const model = parseBrief(lines('Water Prices', '', 'By the end of the decade, prices had doubled.', '', ...BODY), 'plaintext');
+    assert.strictEqual(model.title?.text, 'Water Prices');
+    assert.strictEqual(model.byline, null);
+    assert.strictEqual(parseBrief(lines('Water Prices', '', 'BY JANE DOE', '', ...BODY), 'plaintext').byline?.text, 'BY JANE DOE');
+  });
+
   it('does not take a sentence fragment, a lowercase line or a URL alone on its line for a heading', () => {
     const model = inspect(
       lines('Water Prices', '', 'By Jane Doe', '', 'Background', '', 'Farmers paid more during the', '', 'drought years.⁵', '', 'continued rising in', '', 'https://example.org/prices', '', 'What Councils Can Do', '', 'Act.', ''),

@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { BriefModel, Endnote, Link, TextLine } from '../model';
 import { Interval, makeEndnote, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
-import { LineIndex, collapseWhitespace, isBlank } from './text';
+import { BYLINE, LineIndex, collapseWhitespace, isBlank } from './text';
 
 /** What one chunk's syntax tree tells us, with offsets relative to the chunk. */
 export interface ChunkFacts {
@@ -269,6 +269,6 @@ function findByline(index: LineIndex, paragraphs: { start: number; end: number; 
   const next = paragraphs.find((p) => index.positionAt(p.start).line > title.range.end.line);
   if (!next) return null;
   const raw = index.text.slice(next.start, next.end);
-  if (raw.length > 200 || !(next.emphasised || /^\s*by\s+\p{Lu}/iu.test(raw))) return null;
+  if (raw.length > 200 || !(next.emphasised || BYLINE.test(raw))) return null;
   return { text: collapseWhitespace(raw), range: index.rangeOf(next.start, next.end) };
 }

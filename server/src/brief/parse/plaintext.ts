@@ -19,9 +19,8 @@
 import { BriefModel, TextLine } from '../model';
 import { Interval, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, KNOWN_SECTION_NAMES, buildSections, isEndnotesHeading } from './sections';
-import { LineIndex, isBlank, normalizeHeading } from './text';
+import { BYLINE, LineIndex, isBlank, normalizeHeading } from './text';
 
-const BYLINE = /^\s*by\s+\p{Lu}/iu;
 const MAX_HEADING_WORDS = 15;
 const MAX_HEADING_LENGTH = 120;
 

@@ -60,6 +60,9 @@ export function numberToSuperscript(value: number): string {
   return String(value).replace(/\d/g, (d) => SUPERSCRIPT_DIGITS[Number(d)]);
 }
 
+/** "By Jane Doe", "BY JANE DOE": a byline. Case-sensitive on purpose: with the `i` flag `\p{Lu}` would match "By the end of 2030…" too. */
+export const BYLINE = /^\s*(?:by|By|BY)\s+\p{Lu}/u;
+
 export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
