@@ -31,21 +31,18 @@ describe('navigation in the editor', () => {
     for (const part of ours[0].contents) assert.notStrictEqual((part as vscode.MarkdownString).isTrusted, true, 'hover content is not trusted');
   });
 
-  it('goes from a marker, and from the number in “See footnote 3”, to the endnote', async () => {
-    const fromMarker = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', brief.uri, positionOf(brief, '⁵'));
-    assert.deepStrictEqual(
-      fromMarker.map((location) => [location.uri.toString(), ...span(location.range)]),
-      [[brief.uri.toString(), 28, 0, 28, 1]],
-    );
-    const fromSeeNote = await vscode.commands.executeCommand<vscode.Location[]>(
-      'vscode.executeDefinitionProvider',
-      brief.uri,
-      positionOf(brief, 'See footnote 3', 'See footnote '.length),
-    );
-    assert.deepStrictEqual(
-      fromSeeNote.map((location) => [location.uri.toString(), ...span(location.range)]),
-      [[brief.uri.toString(), 26, 0, 26, 1]],
-    );
+  it('goes from a marker, and from the number in “See footnote 3”, to the endnote (as links spanning the whole citation and note)', async () => {
+    // VS Code declares linkSupport, so the server answers LocationLinks: [uri, note number, whole note, what was clicked].
+    const definition = async (position: vscode.Position) => {
+      const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', brief.uri, position);
+      return found.map((link) => {
+        assert.ok('targetUri' in link, `a LocationLink, not ${JSON.stringify(link)}`);
+        return [link.targetUri.toString(), span(link.targetSelectionRange!), span(link.targetRange), span(link.originSelectionRange!)];
+      });
+    };
+    const uri = brief.uri.toString();
+    assert.deepStrictEqual(await definition(positionOf(brief, '⁵')), [[uri, [28, 0, 28, 1], [28, 0, 28, 92], [16, 46, 16, 47]]]);
+    assert.deepStrictEqual(await definition(positionOf(brief, 'See footnote 3', 'See footnote '.length)), [[uri, [26, 0, 26, 1], [26, 0, 26, 18], [27, 3, 27, 17]]]);
   });
 
   it('outlines a plain-text draft: bare-line headings, and the Endnotes with one child per note', async () => {
