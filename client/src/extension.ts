@@ -1,7 +1,7 @@
-/** The VS Code client: starts the language server and nothing more. */
+/** The VS Code client: starts the language server and turns two editor commands into server commands; no analysis here. */
 import * as path from 'path';
-import { ExtensionContext, workspace } from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { ExtensionContext, Selection, commands, window, workspace } from 'vscode';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, Range, ServerOptions, TransportKind, WorkspaceEdit } from 'vscode-languageclient/node';
 import { registerWorkspaceFeatures } from './workspaceFeatures';
 
 let client: LanguageClient | undefined;
@@ -21,9 +21,45 @@ export async function activate(context: ExtensionContext): Promise<void> {
     synchronize: { fileEvents: workspace.createFileSystemWatcher('**/.policybrief.json') },
   };
   client = new LanguageClient('policyBrief', 'Policy Brief', serverOptions, clientOptions);
-  context.subscriptions.push(client);
+  context.subscriptions.push(
+    client,
+    commands.registerCommand('policyBrief.renumber', () => runOnServer('policyBrief.server.renumber', false)),
+    commands.registerCommand('policyBrief.insertFootnote', () => runOnServer('policyBrief.server.insertFootnote', true)),
+  );
   await client.start();
   registerWorkspaceFeatures(context, client);
+}
+
+/** What the server's commands answer (server/src/handlers/fixes.ts). */
+interface CommandResult {
+  edit?: WorkspaceEdit;
+  version?: number;
+  selection?: Range | null;
+  message?: string;
+  refused?: boolean;
+}
+
+/** Asks the server for the edit, applies it, and selects what the server says the writer types next (a new note's placeholder). */
+async function runOnServer(command: string, withCursor: boolean): Promise<void> {
+  const editor = window.activeTextEditor;
+  if (!editor || !client) return;
+  const document = editor.document;
+  const argument = { uri: document.uri.toString(), ...(withCursor ? { position: client.code2ProtocolConverter.asPosition(editor.selection.active) } : {}) };
+  const result = (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [argument] })) as CommandResult | null;
+  if (!result?.edit) {
+    if (result?.message) void (result.refused ? window.showWarningMessage(result.message) : window.showInformationMessage(result.message));
+    return;
+  }
+  if (result.version !== undefined && result.version !== document.version) {
+    void window.showWarningMessage('The brief changed while Policy Brief was working on it: run the command again.');
+    return;
+  }
+  const applied = await workspace.applyEdit(await client.protocol2CodeConverter.asWorkspaceEdit(result.edit));
+  if (applied && result.selection) {
+    const range = client.protocol2CodeConverter.asRange(result.selection);
+    editor.selection = new Selection(range.start, range.end);
+    editor.revealRange(range);
+  }
 }
 
 export async function deactivate(): Promise<void> {

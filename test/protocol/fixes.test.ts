@@ -106,6 +106,7 @@ describe('language server over stdio: fixes', () => {
     const duplicate = await open(['A.¹', '', 'Endnotes', '', '1 One.', '', '1 Other.', ''].join('\n'), 'policy-brief');
     assert.deepStrictEqual(await session.request('workspace/executeCommand', { command: 'policyBrief.server.renumber', arguments: [{ uri: duplicate.uri }] }), {
       message: 'Cannot renumber: there are 2 notes numbered 1 (lines 5 and 7), so markers citing 1 could mean either. Give each note its own number first.',
+      refused: true,
     });
   });
 

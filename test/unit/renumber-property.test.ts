@@ -154,7 +154,7 @@ describe('renumber: properties', () => {
       fc.property(briefArbitrary, (g) => {
         checkRenumber(buildBrief(g), g.format);
       }),
-      { numRuns: 2500 },
+      { numRuns: 1500 },
     );
   });
 
@@ -188,7 +188,7 @@ describe('renumber: properties', () => {
           checkRenumber(lines.join('\n'), 'plaintext');
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -209,7 +209,7 @@ describe('renumber: properties', () => {
         });
         checkRenumber([...lines, '', ...notes].join('\n'), 'markdown');
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 });

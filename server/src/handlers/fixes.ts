@@ -31,6 +31,8 @@ export interface CommandResult {
   /** Insert Footnote: the new note's placeholder text, to select after applying the edit. */
   selection?: Range | null;
   message?: string;
+  /** True when the message says why nothing was done (the editor shows it as a warning). */
+  refused?: boolean;
 }
 
 function workspaceEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
@@ -100,18 +102,18 @@ export const fixes: HandlerGroup = {
     connection.onExecuteCommand(async (params): Promise<CommandResult> => {
       const arg = (params.arguments?.[0] ?? {}) as { uri?: string; position?: Position };
       const document = arg.uri ? documents.get(arg.uri) : undefined;
-      if (!document) return { message: 'Open the brief in the editor first.' };
+      if (!document) return { message: 'Open the brief in the editor first.', refused: true };
       const draft = await draftFor(document);
       if (params.command === RENUMBER_COMMAND) {
         const result = renumber(draft);
-        if (!result.ok) return { message: result.reason };
+        if (!result.ok) return { message: result.reason, refused: true };
         if (!result.edits.length) return { message: 'The footnotes are already numbered in order of first appearance.' };
         return { edit: workspaceEdit(document.uri, result.edits), version: document.version };
       }
       if (params.command === INSERT_FOOTNOTE_COMMAND) {
-        if (!arg.position) return { message: 'Insert Footnote needs a cursor position.' };
+        if (!arg.position) return { message: 'Insert Footnote needs a cursor position.', refused: true };
         const result = insertFootnote(draft, arg.position);
-        if (!result.ok) return { message: result.reason };
+        if (!result.ok) return { message: result.reason, refused: true };
         return { edit: workspaceEdit(document.uri, result.edits), version: document.version, selection: result.selection };
       }
       throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${params.command}`);

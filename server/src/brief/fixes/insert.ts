@@ -24,12 +24,11 @@ export function insertFootnote(draft: Draft, cursor: Position): FootnoteInsertio
   const { model, lineBreak } = draft;
   const at = inBodyText(model, cursor) ? markerInsertionPoint(model, cursor) : null;
   if (!at) return { ok: false, reason: 'Place the cursor in the body text, right after the word or sentence the footnote belongs to.' };
-  const numbers = [
-    ...model.endnotes.map((n) => n.number ?? 0),
-    ...model.markers.map((m) => m.number ?? 0),
-    ...model.endnotes.flatMap((n) => n.references.map((r) => r.target ?? 0)),
-  ];
-  const provisional = Math.max(0, ...numbers) + 1;
+  // A number nothing uses yet, so the inserted marker and note pair with each other only.
+  let highest = 0;
+  for (const note of model.endnotes) for (const n of [note.number, ...note.references.map((r) => r.target)]) highest = Math.max(highest, n ?? 0);
+  for (const marker of model.markers) highest = Math.max(highest, marker.number ?? 0);
+  const provisional = highest + 1;
   const key = { number: provisional, label: String(provisional) };
   const style = markerStyleOf(model);
   const stub = stubNote(model, key, style);

@@ -138,7 +138,7 @@ function headingLine(model: BriefModel, required: RequiredSection, config: Brief
     const top = model.byline ?? model.title;
     return top ? skipBlanks(top.range.end.line + 1) : skipBlanks(0);
   }
-  if (NOTES.test(required.name) && model.endnotes.length) return Math.min(...model.endnotes.map((n) => n.range.start.line));
+  if (NOTES.test(required.name) && model.endnotes.length) return model.endnotes[0].range.start.line;
   const later = config.requiredSections.slice(config.requiredSections.indexOf(required) + 1);
   for (const next of later) {
     const section = findRequiredSection(model, next);

@@ -73,7 +73,7 @@ export function firstAppearanceNumbers(model: BriefModel): Map<number, number> {
   const notes = numbered(model);
   const numbers = new Map<number, number>();
   if (!notes.length) return numbers;
-  let next = Math.min(...notes.map((n) => n.number as number));
+  let next = notes.reduce((lowest, n) => Math.min(lowest, n.number as number), Infinity);
   for (const marker of model.markers) if (marker.number !== null && !numbers.has(marker.number)) numbers.set(marker.number, next++);
   for (const note of notes) if (!numbers.has(note.number as number)) numbers.set(note.number as number, next++);
   return numbers;
