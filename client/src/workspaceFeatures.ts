@@ -71,10 +71,11 @@ async function checkBatches(client: LanguageClient, files: Uri[], report: (done:
   return checked;
 }
 
-async function checkAllBriefs(client: LanguageClient): Promise<void> {
+/** Resolves, with what was checked, as soon as the check ends; the summary stays on screen without holding the command up. */
+async function checkAllBriefs(client: LanguageClient): Promise<FileCheck[]> {
   if (!workspace.workspaceFolders?.length) {
     void window.showInformationMessage('Policy Brief: open a folder first; Check All Briefs checks the Markdown and text files in it.');
-    return;
+    return [];
   }
   const outcome = await window.withProgress(
     { location: ProgressLocation.Notification, title: 'Policy Brief: checking briefs', cancellable: true },
@@ -93,6 +94,8 @@ async function checkAllBriefs(client: LanguageClient): Promise<void> {
       return { checked, total: files.length };
     },
   );
-  const action = await window.showInformationMessage(`Policy Brief: ${checkSummary(outcome.checked, outcome.total)}`, 'Show Problems');
-  if (action) await commands.executeCommand(SHOW_PROBLEMS);
+  void window.showInformationMessage(`Policy Brief: ${checkSummary(outcome.checked, outcome.total)}`, 'Show Problems').then((action) => {
+    if (action) void commands.executeCommand(SHOW_PROBLEMS);
+  });
+  return outcome.checked;
 }
