@@ -1,8 +1,8 @@
 /**
  * incomplete-citation — a source note that lacks a field a reader needs to find the source
  * (`citation.requiredFields`; by default a title, a date and a locator).
- * Bad:  `8 Brian Hart, “How Deep are China-Russia Military Ties?” CSIS, <https://…>.` (no date).
- * Good: `4 Guo Shipeng, “China signs border demarcation pact,” Reuters, July 21, 2008, <https://…>.`
+ * Bad:  `8 A. Rivera, “Who Pays for the Grid?” Energy Forum, <https://…>.` (no date).
+ * Good: `4 A. Rivera, “Who Pays for the Grid?” Energy Forum, July 21, 2023, <https://…>.`
  * A title is quoted, italic, or the title of an author-date reference; a date is a year at least (a journal's
  * volume and issue number date it too); a locator is a URL, a DOI, or pages or a volume (a journal article or
  * a book chapter found on the shelf). See-notes are exempt: their source is the note they point to.
