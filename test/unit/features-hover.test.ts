@@ -114,6 +114,12 @@ describe('hover', () => {
     ]);
   });
 
+  it('starts the path at a note with a word label, escaped', () => {
+    const model = modelOfText('A claim.[^*smith*] More.[^1]\n\n[^1]: Ann Smith, “A Title,” Outlet, 2020.\n[^*smith*]: See footnote 1.\n', 'brief.md');
+    assert.deepStrictEqual(render(hoverAt(model, markerPosition(model, '*smith*'))!.markdown).blocks.slice(0, 2), ['Note *smith*: See footnote 1.', 'Source: note 1 (*smith* → 1)']);
+    assert.deepStrictEqual(render(hoverAt(model, at(model, 3, 'See'))!.markdown).blocks[0], 'Note 1 (*smith* → 1)');
+  });
+
   it('works on every marker form: <sup>N</sup>, [^label] and a superscript in Markdown', () => {
     const sup = hoverAt(md, markerPosition(md, '2'))!;
     assert.deepStrictEqual(sup.range, range(6, 55, 6, 67));

@@ -1,7 +1,7 @@
 /**
  * Invariants of every navigation feature on any input: nothing throws, every range
  * lies inside the document, a symbol's selection lies inside its range, folds are
- * well formed, links are http(s).
+ * well formed, links are http(s), and a hover renders no HTML and no other link.
  */
 import * as assert from 'assert';
 import * as fc from 'fast-check';
@@ -13,7 +13,7 @@ import { documentLinks } from '../../server/src/brief/features/links';
 import { highlightsAt, referenceRanges } from '../../server/src/brief/features/references';
 import { BriefSymbol, documentSymbols, workspaceSymbols } from '../../server/src/brief/features/symbols';
 import { PLAINTEXT_SEED, readText, seedsPresent } from '../helpers';
-import { fixturePath, modelOfText } from './features-support';
+import { fixturePath, modelOfText, render } from './features-support';
 
 function inside(model: BriefModel, r: Range): boolean {
   const valid = (p: { line: number; character: number }) => p.line >= 0 && p.line < model.lines.length && p.character >= 0 && p.character <= model.lines[p.line].length;
@@ -31,6 +31,17 @@ function checkSymbols(model: BriefModel, symbols: BriefSymbol[]): void {
   }
 }
 
+/** Hover texts already read as Markdown: the same hover comes back at every position of a marker. */
+const rendered = new Set<string>();
+
+function checkHoverMarkdown(markdown: string): void {
+  if (rendered.has(markdown)) return;
+  rendered.add(markdown);
+  const { html, links } = render(markdown);
+  assert.deepStrictEqual(html, []);
+  for (const link of links) assert.match(link.url, /^https?:\/\//);
+}
+
 function checkEverywhere(model: BriefModel, positions: { line: number; character: number }[]): void {
   checkSymbols(model, documentSymbols(model));
   for (const s of workspaceSymbols(model, 'a')) assert.ok(inside(model, s.range));
@@ -38,7 +49,10 @@ function checkEverywhere(model: BriefModel, positions: { line: number; character
   for (const link of documentLinks(model)) assert.ok(inside(model, link.range) && /^https?:\/\//.test(link.target));
   for (const position of positions) {
     const hover = hoverAt(model, position);
-    if (hover) assert.ok(inside(model, hover.range) && hover.markdown.length > 0);
+    if (hover) {
+      assert.ok(inside(model, hover.range) && hover.markdown.length > 0);
+      checkHoverMarkdown(hover.markdown);
+    }
     for (const d of definitionAt(model, position)) assert.ok(inside(model, d.origin) && inside(model, d.range) && contains(d.range, d.selectionRange));
     for (const r of referenceRanges(model, position, true)) assert.ok(inside(model, r));
     for (const h of highlightsAt(model, position)) assert.ok(inside(model, h.range));
@@ -72,6 +86,7 @@ describe('navigation invariants', () => {
     const piece = fc.constantFrom(
       'Text', ' ', '\n', '\n\n', '\r\n', '¹', '²³', '[^1]', '[^a]', '<sup>2, 3</sup>', '[^1]: ', '# ', '## ', 'Endnotes', 'ENDNOTES',
       '1 ', '- 2 ', '3. ', 'See footnote 1.', 'See note 2', 'Ibid.', '“Title,” ', 'Outlet, 2020, ', '<https://example.org/a', '>', 'www.x.org', '😀', '\t',
+      '<script>', '[x](command:y)', '`', '*', '_', '|', '\\', '&amp;', 'javascript:z',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), fc.boolean(), (pieces, markdown) => {

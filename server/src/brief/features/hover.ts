@@ -89,8 +89,8 @@ function noteText(note: Endnote): string {
   return escapeMarkdown(shorten(note.text, MAX_NOTE_CHARS));
 }
 
-function path(numbers: number[]): string {
-  return numbers.join(' → ');
+function path(steps: (number | string)[]): string {
+  return steps.map((step) => escapeMarkdown(String(step))).join(' → ');
 }
 
 /** What a marker or cross-reference points at: the note, and the source at the end of its chain. */
@@ -98,7 +98,7 @@ function preview(model: BriefModel, target: Exclude<NoteTarget, { kind: 'note' }
   const byNumber = notesByNumber(model);
   const notes = notesFor(model, target.key, byNumber);
   const label = escapeMarkdown(target.key.label);
-  const via = target.kind === 'see' && target.inNote.number !== null ? [target.inNote.number] : [];
+  const via = target.kind === 'see' ? [target.inNote.label] : [];
   if (notes.length === 0) {
     const cited = target.kind === 'marker' ? `Marker ${escapeMarkdown(markerText(model, target.marker))}` : `“${escapeMarkdown(textAt(model, target.reference.range))}”`;
     return `**${cited}** cites note ${label}, but there is no note ${label}.`;
@@ -107,7 +107,8 @@ function preview(model: BriefModel, target: Exclude<NoteTarget, { kind: 'note' }
   const blocks: string[] = [];
   if (notes.length > 1) blocks.push(`*${notes.length} notes are numbered ${label}; this is the first.*`);
   const chain = resolveChain(model, note, byNumber);
-  const fullPath = path([...via, ...chain.path]);
+  // resolveChain records numbers only; a note with a word label ([^smith]) still starts the path.
+  const fullPath = path([...via, ...(note.number === null ? [note.label] : []), ...chain.path]);
   if (chain.root === note) {
     blocks.push(`**Note ${label}**${via.length ? ` (${fullPath})` : ''}`, noteText(note), ...citationBlock(parseCitation(note.text)));
     return blocks.join('\n\n');
