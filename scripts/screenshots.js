@@ -22,6 +22,8 @@ const SETTINGS = {
   'editor.minimap.enabled': false,
   'editor.fontSize': 14,
   'window.commandCenter': false,
+  // Widgets fade in: without this a picture can catch a hover half transparent.
+  'workbench.reduceMotion': 'on',
 };
 
 async function openFile(page, name, expectedText) {
@@ -51,7 +53,7 @@ async function runCommand(page, title) {
 
 async function shoot(page, name) {
   const file = path.join(IMAGES, name);
-  await page.screenshot({ path: file });
+  await page.screenshot({ path: file, animations: 'disabled' });
   console.log(`screenshots: wrote ${path.relative(harness.ROOT, file)} (${fs.statSync(file).size} bytes)`);
 }
 
