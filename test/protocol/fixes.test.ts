@@ -18,6 +18,12 @@ const BRIEF = [
   '3 See footnote 2.', '',
 ].join('\n');
 
+/** BRIEF renumbered: markers by first citation, notes 1 and 2 swapped whole, the "See footnote" following note 2. */
+const RENUMBERED = BRIEF.replace('fell.² Farmers sued.¹', 'fell.¹ Farmers sued.²')
+  .replace('1 R. Diaz, “Delta Allocations,” Water Review, May 2023, <https://example.org/delta/>\n\nallocations.html.', '1 M. Chen, “Basin Courts,” Law Quarterly, 2021, <https://example.org/courts>.')
+  .replace('2 M. Chen, “Basin Courts,” Law Quarterly, 2021, <https://example.org/courts>.', '2 R. Diaz, “Delta Allocations,” Water Review, May 2023, <https://example.org/delta/>\n\nallocations.html.')
+  .replace('3 See footnote 2.', '3 See footnote 1.');
+
 let counter = 0;
 
 describe('language server over stdio: fixes', () => {
@@ -60,13 +66,7 @@ describe('language server over stdio: fixes', () => {
     const order = diagnostics.filter((d) => d.code === 'marker-order');
     const actions = await codeActions(uri, order);
     assert.deepStrictEqual(actions.map((a) => a.title), ['Renumber footnotes by first appearance']);
-    assert.strictEqual(
-      applied(BRIEF, uri, actions[0].edit),
-      BRIEF.replace('fell.² Farmers sued.¹', 'fell.¹ Farmers sued.²')
-        .replace('1 R. Diaz, “Delta Allocations,” Water Review, May 2023, <https://example.org/delta/>\n\nallocations.html.', '1 M. Chen, “Basin Courts,” Law Quarterly, 2021, <https://example.org/courts>.')
-        .replace('2 M. Chen, “Basin Courts,” Law Quarterly, 2021, <https://example.org/courts>.', '2 R. Diaz, “Delta Allocations,” Water Review, May 2023, <https://example.org/delta/>\n\nallocations.html.')
-        .replace('3 See footnote 2.', '3 See footnote 1.'),
-    );
+    assert.strictEqual(applied(BRIEF, uri, actions[0].edit), RENUMBERED);
   });
 
   it('offers Renumber disabled, with the reason, when renumbering would be a guess', async () => {
@@ -87,13 +87,7 @@ describe('language server over stdio: fixes', () => {
     const { uri } = await open(BRIEF);
     const actions = await codeActions(uri, [], ['source.fixAll']);
     assert.deepStrictEqual(actions.map((a) => [a.title, a.kind]), [['Fix all safely fixable Policy Brief problems', 'source.fixAll.policyBrief']]);
-    assert.strictEqual(
-      applied(BRIEF, uri, actions[0].edit),
-      BRIEF.replace('fell.² Farmers sued.¹', 'fell.¹ Farmers sued.²')
-        .replace('1 R. Diaz, “Delta Allocations,” Water Review, May 2023, <https://example.org/delta/>\n\nallocations.html.', '1 M. Chen, “Basin Courts,” Law Quarterly, 2021, <https://example.org/courts>.')
-        .replace('2 M. Chen, “Basin Courts,” Law Quarterly, 2021, <https://example.org/courts>.', '2 R. Diaz, “Delta Allocations,” Water Review, May 2023, <https://example.org/delta/allocations.html>.')
-        .replace('3 See footnote 2.', '3 See footnote 1.'),
-    );
+    assert.strictEqual(applied(BRIEF, uri, actions[0].edit), RENUMBERED.replace('<https://example.org/delta/>\n\nallocations.html.', '<https://example.org/delta/allocations.html>.'));
     assert.deepStrictEqual(await codeActions(uri, []), [], 'no source action without being asked');
   });
 
