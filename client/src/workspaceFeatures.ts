@@ -1,5 +1,5 @@
 /**
- * The status bar item ("62 notes · 3 problems", click for the Problems view) and the
+ * The status bar item ("6094 words · 62 notes · 3 problems", click for the Problems view) and the
  * "Check All Briefs in Workspace" command. Both only ask the server (see
  * server/src/workspaceProtocol.ts); the client finds the files, the server reads and checks them.
  */
@@ -38,7 +38,7 @@ export function registerWorkspaceFeatures(context: ExtensionContext, client: Lan
       return;
     }
     item.text = `$(note) ${info.label}`;
-    item.tooltip = `Policy Brief: ${info.notes} endnotes, ${info.markers} markers. Click to open the Problems view.`;
+    item.tooltip = `Policy Brief: ${info.words} words without the notes, ${info.notes} endnotes, ${info.markers} markers. Click to open the Problems view.`;
     item.backgroundColor = info.errors > 0 ? new ThemeColor('statusBarItem.errorBackground') : undefined;
     item.show();
   }

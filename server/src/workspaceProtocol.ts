@@ -30,7 +30,9 @@ export interface DocumentInfo extends ProblemCounts {
   notes: number;
   /** Marker occurrences in the body. */
   markers: number;
-  /** What the status bar shows, e.g. "62 notes · 3 problems" (hints are not problems: the Problems view does not list them). */
+  /** Body words, notes excluded: what a word limit counts (server/src/brief/features/stats.ts). */
+  words: number;
+  /** What the status bar shows, e.g. "6094 words · 62 notes · 3 problems" (hints are not problems: the Problems view does not list them). */
   label: string;
 }
 
@@ -55,10 +57,10 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** The status bar's text for a brief, e.g. "62 notes · 3 problems" (hints are not counted). */
-export function statusLabel(notes: number, counts: ProblemCounts): string {
+/** The status bar's text for a brief, e.g. "6094 words · 62 notes · 3 problems" (hints are not counted). */
+export function statusLabel(words: number, notes: number, counts: ProblemCounts): string {
   const problems = counts.errors + counts.warnings + counts.information;
-  return `${plural(notes, 'note')} · ${problems === 0 ? 'no problems' : plural(problems, 'problem')}`;
+  return `${plural(words, 'word')} · ${plural(notes, 'note')} · ${problems === 0 ? 'no problems' : plural(problems, 'problem')}`;
 }
 
 /** What "Check All Briefs in Workspace" says when it is done (or was stopped after `checks.length` of `total` files). */

@@ -49,11 +49,12 @@ describe('language server over stdio: workspace requests', () => {
       assert.deepStrictEqual(await session.request<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, { uri }), {
         notes: 1,
         markers: 2,
+        words: 23,
         errors: 1,
         warnings: 0,
         information: 0,
         hints: 0,
-        label: '1 note · 1 problem',
+        label: '23 words · 1 note · 1 problem',
       });
 
       const endOfNotes = { line: 13, character: 0 };
@@ -61,7 +62,7 @@ describe('language server over stdio: workspace requests', () => {
       const fixed = await session.diagnostics(uri, 2);
       assert.deepStrictEqual(fixed.diagnostics, []);
       const info = await session.request<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, { uri });
-      assert.deepStrictEqual([info?.notes, info?.markers, info?.label], [2, 2, '2 notes · no problems']);
+      assert.deepStrictEqual([info?.notes, info?.markers, info?.label], [2, 2, '23 words · 2 notes · no problems']);
     });
 
     it('counts each severity, and leaves hints out of the label as the Problems view leaves them out', async () => {
@@ -71,7 +72,7 @@ describe('language server over stdio: workspace requests', () => {
         hinted.open(uri, PLAIN_BRIEF.replace(SUMMARY, `${SUMMARY} Rebates lag.³`), 'plaintext', 1);
         await hinted.diagnostics(uri, 1);
         const info = await hinted.request<DocumentInfo | null>(DOCUMENT_INFO_REQUEST, { uri });
-        assert.deepStrictEqual(info, { notes: 2, markers: 3, errors: 0, warnings: 1, information: 0, hints: 1, label: '2 notes · 1 problem' });
+        assert.deepStrictEqual(info, { notes: 2, markers: 3, words: 25, errors: 0, warnings: 1, information: 0, hints: 1, label: '25 words · 2 notes · 1 problem' });
       } finally {
         await hinted.stop();
       }

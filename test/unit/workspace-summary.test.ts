@@ -12,13 +12,13 @@ const check = (name: string, brief: boolean, problems: ProblemCounts, error?: st
 
 describe('status bar label', () => {
   it('counts notes and problems, singular and plural, and calls zero problems "no problems"', () => {
-    assert.strictEqual(statusLabel(62, counts(1, 2)), '62 notes · 3 problems');
-    assert.strictEqual(statusLabel(1, counts(0, 0, 1)), '1 note · 1 problem');
-    assert.strictEqual(statusLabel(0, counts(0, 0)), '0 notes · no problems');
+    assert.strictEqual(statusLabel(6094, 62, counts(1, 2)), '6094 words · 62 notes · 3 problems');
+    assert.strictEqual(statusLabel(1, 1, counts(0, 0, 1)), '1 word · 1 note · 1 problem');
+    assert.strictEqual(statusLabel(0, 0, counts(0, 0)), '0 words · 0 notes · no problems');
   });
 
   it('leaves hints out, as the Problems view does', () => {
-    assert.strictEqual(statusLabel(5, counts(0, 0, 0, 4)), '5 notes · no problems');
+    assert.strictEqual(statusLabel(120, 5, counts(0, 0, 0, 4)), '120 words · 5 notes · no problems');
   });
 });
 

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../brief';
+import { bodyWords, lineWordCounts } from '../brief/features/stats';
 import {
   CHECK_FILES_REQUEST,
   CheckFilesParams,
@@ -77,7 +78,8 @@ export const workspace: HandlerGroup = {
       if (!analysis) return null;
       const counts = countProblems(analysis);
       const notes = analysis.model.endnotes.length;
-      return { notes, markers: analysis.model.markers.length, ...counts, label: statusLabel(notes, counts) };
+      const words = bodyWords(lineWordCounts(analysis.model));
+      return { notes, markers: analysis.model.markers.length, words, ...counts, label: statusLabel(words, notes, counts) };
     });
 
     connection.onRequest(CHECK_FILES_REQUEST, async (params: CheckFilesParams, token): Promise<CheckFilesResult> => {
