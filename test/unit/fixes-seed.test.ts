@@ -5,7 +5,7 @@ import { DEFAULT_CONFIG, analyze } from '../../server/src/brief';
 import { draftOf } from '../../server/src/brief/fixes/edits';
 import { fixAll } from '../../server/src/brief/fixes/fixall';
 import { fixesFor } from '../../server/src/brief/fixes/quickfix';
-import { PLAINTEXT_SEED, readText, seedsPresent } from '../helpers';
+import { MARKDOWN_SEED, PLAINTEXT_SEED, readText, seedsPresent } from '../helpers';
 
 (seedsPresent() ? describe : describe.skip)('quick fixes: plain-text seed', () => {
   const text = readText(PLAINTEXT_SEED);
@@ -50,5 +50,26 @@ import { PLAINTEXT_SEED, readText, seedsPresent } from '../helpers';
     replaceNote(32, noteLine(fixFor('split-url', 32), 32)!, 2);
     lines.forEach((line, i) => (lines[i] = line.replace(/^- (\d+ )/, '$1')));
     assert.strictEqual(apply(fixAll(draft, DEFAULT_CONFIG)), lines.join('\n'));
+  });
+});
+
+(seedsPresent() ? describe : describe.skip)('quick fixes: Markdown seed', () => {
+  const text = readText(MARKDOWN_SEED);
+  const analysis = analyze(text, DEFAULT_CONFIG, { format: 'markdown' });
+  const draft = draftOf(text, analysis.model);
+
+  it('missing-section puts “## Executive Summary” between the bold byline and the abstract, with a blank line after it', () => {
+    const [fix] = fixesFor(draft, analysis.diagnostics.find((d) => d.code === 'missing-section')!, DEFAULT_CONFIG);
+    const lines = text.split('\n');
+    const byline = analysis.model.byline!.range.start.line;
+    lines.splice(byline + 2, 0, '## Executive Summary', '');
+    assert.strictEqual(TextDocument.applyEdits(TextDocument.create('file:///seed.md', 'markdown', 1, text), fix.edits), lines.join('\n'));
+  });
+
+  it('has no fix for its 94 empty link targets, and nothing for fix all to do', () => {
+    const empty = analysis.diagnostics.filter((d) => d.code === 'empty-link-target');
+    assert.strictEqual(empty.length, 94);
+    assert.deepStrictEqual(empty.flatMap((d) => fixesFor(draft, d, DEFAULT_CONFIG)), []);
+    assert.deepStrictEqual(fixAll(draft, DEFAULT_CONFIG), []);
   });
 });
