@@ -137,8 +137,12 @@ describe('parseCitation', () => {
   });
 
   (seedsPresent() ? describe : describe.skip)('seed 000: tuned on its 50 source notes', () => {
-    const sources = modelOf(PLAINTEXT_SEED).endnotes.filter((n) => !n.seeNote);
-    const parsed = sources.map((note) => ({ number: note.number!, text: note.text, c: parseCitation(note.text) }));
+    // Read in a hook: a skipped describe still runs its body, and the seed may be absent.
+    let parsed: { number: number; text: string; c: CitationFields }[] = [];
+    before(() => {
+      const sources = modelOf(PLAINTEXT_SEED).endnotes.filter((n) => !n.seeNote);
+      parsed = sources.map((note) => ({ number: note.number!, text: note.text, c: parseCitation(note.text) }));
+    });
     const numbers = (pick: (c: CitationFields) => boolean) => parsed.filter((p) => pick(p.c)).map((p) => p.number);
 
     it('finds a title, taken from the note, and an outlet in every source note', () => {
