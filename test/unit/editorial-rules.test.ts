@@ -1,9 +1,12 @@
 /** The editorial settings (citation.requiredFields, sectionLimits, briefLength) and the inconsistent-note-format fix, on the rule fixtures. */
 import * as assert from 'assert';
+import * as fc from 'fast-check';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze, resolveConfig, DEFAULT_CONFIG, BriefConfig } from '../../server/src/brief';
 import { noteFormatEdits } from '../../server/src/brief/fixes/note-format';
+import { numberToSuperscript } from '../../server/src/brief/parse/text';
+import { surveyNotes } from '../../server/src/brief/rules/inconsistent-note-format';
 import { FIXTURES, readText } from '../helpers';
 
 function fixture(name: string): { file: string; text: string } {
@@ -105,5 +108,24 @@ describe('inconsistent-note-format fix', () => {
     assert.deepStrictEqual(noteFormatEdits(model), []);
     const detached = ['# T', '', 'One.¹ Two.² Three <sup>3</sup>', '', '## Notes', '', '1. A, “B,” 2020, <https://example.org/b>.', '2. C, “D,” 2021, <https://example.org/d>.', '3. E, “F,” 2022, <https://example.org/f>.', ''].join('\n');
     assert.deepStrictEqual(noteFormatEdits(analyze(detached, undefined, { format: 'markdown' }).model), []);
+  });
+
+  it('on generated briefs mixing six note styles, leaves one style and every note’s number and text as they were', () => {
+    const styles = [(n: number) => `- ${n} `, (n: number) => `${n}. `, (n: number) => `${n} `, (n: number) => `[${n}] `, (n: number) => `${n}) `, (n: number) => `• ${n} `];
+    fc.assert(
+      fc.property(fc.array(fc.nat(styles.length - 1), { minLength: 1, maxLength: 12 }), fc.boolean(), fc.constantFrom<'markdown' | 'plaintext'>('markdown', 'plaintext'), (picks, blankBetween, format) => {
+        const claims = picks.map((_, i) => `Claim ${i + 1}.${numberToSuperscript(i + 1)}`).join(' ');
+        const notes = picks.map((style, i) => `${styles[style](i + 1)}Author ${i + 1}, “Title ${i + 1},” Outlet, 2020, <https://example.org/${i + 1}>.`).join(blankBetween ? '\n\n' : '\n');
+        const text = format === 'markdown' ? `# Brief\n\n## Executive Summary\n\n${claims}\n\n## Endnotes\n\n${notes}\n` : `Brief\n\nBy A. Writer\n\nEXECUTIVE SUMMARY\n\n${claims}\n\nEndnotes\n\n${notes}\n`;
+        const before = analyze(text, undefined, { format }).model;
+        const after = analyze(TextDocument.applyEdits(TextDocument.create('file:///brief', format, 1, text), noteFormatEdits(before)), undefined, { format }).model;
+        assert.strictEqual(new Set(surveyNotes(after).items.map((item) => item.style)).size, 1);
+        assert.deepStrictEqual(
+          after.endnotes.map((n) => [n.number, n.text]),
+          before.endnotes.map((n) => [n.number, n.text]),
+        );
+      }),
+      { numRuns: 100, seed: 20261123 },
+    );
   });
 });
