@@ -66,15 +66,17 @@ async function main() {
     browser = await harness.launchChromium();
     const page = await browser.newPage();
     let finished = false;
+    let settle;
     const exit = new Promise((resolve, reject) => {
+      settle = resolve;
       deadline = setTimeout(() => reject(new Error(`no result from the editor within ${options.timeout} s`)), options.timeout * 1000);
-      page.exposeFunction('codeAutomationExit', (code) => {
-        finished = true;
-        resolve(code);
-      });
     });
     // Awaited below; until then a deadline that fires during start-up must not count as unhandled.
     exit.catch(() => {});
+    await page.exposeFunction('codeAutomationExit', (code) => {
+      finished = true;
+      settle(code);
+    });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const line = util.format(...args);
       // After the exit the workbench still reports its own shutdown (a lost extension host, reconnects): not the suite's.
