@@ -1,10 +1,11 @@
 /** Brief statistics (features/stats.ts) and `policy-brief stats`: words, markers and notes per section, sources by outlet and year. */
 import * as assert from 'assert';
+import * as path from 'path';
 import { parseBrief } from '../../server/src/brief';
 import { briefStats, countWords, formatStats } from '../../server/src/brief/features/stats';
 import { hoverAt } from '../../server/src/brief/features/hover';
 import { main } from '../../server/src/cli';
-import { MARKDOWN_SEED, PLAINTEXT_SEED, seedsPresent } from '../helpers';
+import { FIXTURES, MARKDOWN_SEED, PLAINTEXT_SEED, seedsPresent } from '../helpers';
 
 const PLAIN = [
   'Clean Air Zones in Small Cities', // 0 title
@@ -85,6 +86,27 @@ describe('stats: a plain-text brief', () => {
     assert.ok(text.includes('Findings               12        2'), text.join('\n'));
     assert.ok(text.includes('Endnotes                0        0  (5 notes)'), text.join('\n'));
     assert.deepStrictEqual(text.slice(-9), ['', 'Sources by outlet:', '    1  Air Quality Agency', '    1  Retail Council', '    1  Transport Letters', '', 'Sources by year:', '    1  2023', '    2  (no year)']);
+  });
+});
+
+describe('policy-brief stats', () => {
+  function run(args: string[]): { code: number; out: string[]; err: string[] } {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    return { code, out, err };
+  }
+
+  it('prints the report for a brief, and refuses without exactly one file', () => {
+    const report = run(['stats', path.join(FIXTURES, 'rules', 'incomplete-citation.hit.txt')]);
+    assert.strictEqual(report.code, 0);
+    assert.deepStrictEqual(report.out.join('\n').split('\n').slice(0, 3), [
+      'Words: 40 (body text: title, headings, markers and notes not counted)',
+      'Notes: 4 (1 see-notes, 3 citing a source; 2 of those with a URL, 67%)',
+      'Markers: 4   Distinct sources: 3',
+    ]);
+    const usage = run(['stats']);
+    assert.deepStrictEqual([usage.code, usage.out, usage.err[0]], [2, [], 'policy-brief: stats needs exactly one file']);
   });
 });
 
