@@ -1,5 +1,9 @@
 /** Drives the real server over stdio: initialize, didOpen, didChange, publishDiagnostics. */
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { analyze, resolveConfig } from '../../server/src/brief';
 import { LspSession, startServer } from '../lsp-client';
@@ -126,6 +130,26 @@ describe('language server over stdio: languages, versions and settings', () => {
     next = session.nextDiagnostics(doc);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     assert.deepStrictEqual(summary(await next), []);
+  });
+
+  it('reads the nearest .policybrief.json over the editor settings, and again when the client reports it changed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-protocol-'));
+    try {
+      const configFile = path.join(dir, '.policybrief.json');
+      fs.writeFileSync(configFile, '{ "rules": { "orphan-marker": "warning" } }');
+      fs.mkdirSync(path.join(dir, 'briefs'));
+      const doc = pathToFileURL(path.join(dir, 'briefs', 'brief.md')).toString();
+      session.setSettings({ debounceMs: 0, rules: { 'orphan-marker': 'hint' } });
+      session.open(doc, ORPHAN_BRIEF, 'markdown', 1);
+      assert.deepStrictEqual(summary(await session.diagnostics(doc, 1)), [`orphan-marker@${ORPHAN_AT.line}:${ORPHAN_AT.character}:2`]);
+
+      fs.writeFileSync(configFile, '{ "rules": { "orphan-marker": "off" } }');
+      const next = session.nextDiagnostics(doc);
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configFile).toString(), type: 2 }] });
+      assert.deepStrictEqual(summary(await next), []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('detection: auto skips a README, always checks it, off checks only policy-brief documents', async () => {
