@@ -106,7 +106,7 @@ describe('policy-brief stats', () => {
       'Markers: 4   Distinct sources: 3',
     ]);
     const usage = run(['stats']);
-    assert.deepStrictEqual([usage.code, usage.out, usage.err[0]], [2, [], 'policy-brief: stats needs exactly one file']);
+    assert.deepStrictEqual([usage.code, usage.out, usage.err[0]], [2, [], 'policy-brief: stats needs exactly one file (run "policy-brief --help" for usage)']);
   });
 });
 
