@@ -1,7 +1,7 @@
 /** Quick fixes and commands that edit the brief, applied through the editor and checked on the resulting text. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { codeOf, diagnosticsWhen, fixtureUri, openFixture } from './wait';
+import { codeOf, diagnosticsWhen, fixtureUri, openFixture, positionOf } from './wait';
 
 /** The fixture's text with each [before, after] replacement made once: the expected result stays readable beside its source. */
 function edited(document: vscode.TextDocument, original: string, replacements: [string, string][]): string {
@@ -38,5 +38,31 @@ describe('fixes in the editor', () => {
       ]),
     );
     await diagnosticsWhen(uri, (all) => all.length === 0, 'no diagnostics after renumbering');
+  });
+
+  it('inserts a footnote at the cursor with the Insert Footnote command, renumbers the later note and selects the new stub', async () => {
+    const editor = await openFixture('insert.md');
+    const document = editor.document;
+    const original = document.getText();
+    const cursor = positionOf(document, 'Families came most.', 'Families came most.'.length);
+    editor.selection = new vscode.Selection(cursor, cursor);
+
+    await vscode.commands.executeCommand('policyBrief.insertFootnote');
+
+    assert.strictEqual(
+      document.getText(),
+      edited(document, original, [
+        ['Families came most. Evening hours helped students most.²', 'Families came most.² Evening hours helped students most.³'],
+        ['\n2. Student Union', '\n2. TODO: add the source.\n3. Student Union'],
+      ]),
+    );
+    const stub = positionOf(document, '2. TODO: add the source.', 3);
+    assert.deepStrictEqual(
+      [editor.selection.start, editor.selection.end].map((p) => [p.line, p.character]),
+      [
+        [stub.line, stub.character],
+        [stub.line, stub.character + 'TODO: add the source.'.length],
+      ],
+    );
   });
 });
