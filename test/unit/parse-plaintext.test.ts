@@ -41,6 +41,8 @@ describe('plain-text parser', () => {
     );
     assert.deepStrictEqual(model.sections.map((s) => s.title), ['Background', 'What Councils Can Do']);
     assert.deepStrictEqual(model.markers.map((m) => [m.number, m.line]), [[5, 8]]);
+    const shouted = inspect(lines('Water Prices', '', 'By Jane Doe', '', 'WHAT FARMERS SAID', '', 'PRICES MUST FALL.”¹', '', 'Text.', ''));
+    assert.deepStrictEqual(shouted.sections.map((s) => s.title), ['WHAT FARMERS SAID']);
   });
 
   it('nests a run of parallel headings under the heading before it', () => {

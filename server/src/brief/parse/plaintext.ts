@@ -100,10 +100,15 @@ function isAllCaps(line: string): boolean {
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+/** A line without the footnote markers and closing quotes at its end: `…the West.”¹²` → `…the West.` */
+function withoutTrailingMarkers(line: string): string {
+  return line.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/[”’"')\]]+$/, '');
+}
+
 function isKnownOrAllCaps(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed.length > MAX_HEADING_LENGTH || trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return false;
-  return KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed)) || (isAllCaps(trimmed) && !/[.,;]$/.test(trimmed));
+  return KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed)) || (isAllCaps(trimmed) && !/[.,;]$/.test(withoutTrailingMarkers(trimmed)));
 }
 
 function heading(lines: string[], line: number, level = 1): HeadingLine {
@@ -142,7 +147,7 @@ function headingAt(lines: string[], line: number): HeadingLine | null {
   if (trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return null;
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(trimmed)) return null;
   if (/^(?:https?:\/\/|www\.|<)/i.test(trimmed)) return null;
-  const withoutMarkers = trimmed.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/[”’"')\]]+$/, '');
+  const withoutMarkers = withoutTrailingMarkers(trimmed);
   if (/[.,;:]$/.test(withoutMarkers) || withoutMarkers === '') return null;
   if (FRAGMENT_END.test(withoutMarkers) || continuesBelow(lines, line)) return null;
   return heading(lines, line);
