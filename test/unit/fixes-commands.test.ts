@@ -45,6 +45,11 @@ describe('insert footnote', () => {
     assert.strictEqual(apply(plain, result.edits), plain.replace('Two.', 'Two.²').replace('- 1 A source.', '- 1 A source.\n\n- 2 TODO: add the source.'));
   });
 
+  it('refuses right after a superscript marker, which the new one would merge with', () => {
+    const result = insertFootnote(draftFor(markdown, 'markdown'), after(markdown, 'visits.¹'));
+    assert.deepStrictEqual(result, { ok: false, reason: 'A marker here would run into “¹” and read as one number: place the cursor after a word.' });
+  });
+
   it('refuses where a marker cannot attach: in a heading, in the notes, at the start of a line', () => {
     const draft = draftFor(markdown, 'markdown');
     for (const position of [after(markdown, '## Executive'), after(markdown, '1. City'), { line: 6, character: 0 }]) {

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BriefFormat, DEFAULT_CONFIG, analyze } from '../../server/src/brief';
-import { TextEdit, draftOf } from '../../server/src/brief/fixes/edits';
+import { TextEdit, draftOf, editsBetween } from '../../server/src/brief/fixes/edits';
 import { fixAll } from '../../server/src/brief/fixes/fixall';
 import { insertFootnote } from '../../server/src/brief/fixes/insert';
 import { citeFixes, fixesFor } from '../../server/src/brief/fixes/quickfix';
@@ -52,5 +52,37 @@ describe('fixes: robustness on arbitrary drafts', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('fixes: edits between two versions of a text', () => {
+  const lineArbitrary = fc.constantFrom('', 'a', 'b', 'c', 'note 1', 'note 2', '   ');
+  it('apply exactly, whatever lines were inserted, deleted, changed or renumbered, with any line break', function () {
+    this.timeout(30_000);
+    fc.assert(
+      fc.property(
+        fc.array(lineArbitrary, { maxLength: 30 }),
+        fc.array(fc.tuple(fc.nat(3), fc.nat(40), lineArbitrary), { maxLength: 12 }),
+        fc.constantFrom('\n', '\r\n'),
+        (before, operations, lineBreak) => {
+          const after = before.slice();
+          for (const [kind, where, line] of operations) {
+            const at = after.length ? where % after.length : 0;
+            if (kind === 0) after.splice(at, 0, line);
+            else if (kind === 1 && after.length) after.splice(at, 1);
+            else if (kind === 2 && after.length) after[at] = `${after[at]}${line}x`;
+            else if (after.length) after[at] = after[at].replace(/\d/g, (d) => String((Number(d) + 1) % 10));
+          }
+          assert.strictEqual(applies(before.join(lineBreak), editsBetween(before, after, lineBreak)), after.join(lineBreak));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('stay exact past the alignment limit (thousands of changed lines and a deleted one)', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `line ${i}`);
+    const after = before.filter((_, i) => i !== 1500).map((line) => `${line}.`);
+    assert.strictEqual(applies(before.join('\n'), editsBetween(before, after, '\n')), after.join('\n'));
   });
 });

@@ -100,28 +100,46 @@ function hunkEdit(old: readonly string[], hunk: LineEdit, lineBreak: string): Te
   return { range: { start: position(prefix), end: position(oldText.length - suffix) }, newText: newText.slice(prefix, newText.length - suffix) };
 }
 
+const withoutDigits = (line: string) => line.replace(/[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]/g, '');
+
 /**
  * The minimal edits from `old` to `updated`. Changed lines are matched one to one
  * when a stretch keeps its line count (the common case: numbers change in place);
- * otherwise the lines are aligned with a Myers diff, so a note inserted in the
- * Endnotes does not turn the whole document into one edit.
+ * otherwise the lines are aligned with a Myers diff, and a stretch that still
+ * differs in length is aligned again ignoring digits, so a note inserted among
+ * renumbered ones stays a one-line insertion instead of one edit over all of them.
  */
 export function editsBetween(old: readonly string[], updated: readonly string[], lineBreak: string): TextEdit[] {
   const edits: TextEdit[] = [];
-  for (const hunk of diffLines(old, updated)) {
-    if (hunk.to - hunk.from === hunk.lines.length) {
-      hunk.lines.forEach((text, i) => {
-        const line = hunk.from + i;
-        const before = old[line];
-        if (before === text) return;
-        const prefix = commonPrefix(before, text);
-        const suffix = commonSuffix(before, text, prefix);
-        edits.push({ range: { start: { line, character: prefix }, end: { line, character: before.length - suffix } }, newText: text.slice(prefix, text.length - suffix) });
-      });
-    } else {
+  const lineEdit = (line: number, text: string) => {
+    const before = old[line];
+    if (before === text) return;
+    const prefix = commonPrefix(before, text);
+    const suffix = commonSuffix(before, text, prefix);
+    edits.push({ range: { start: { line, character: prefix }, end: { line, character: before.length - suffix } }, newText: text.slice(prefix, text.length - suffix) });
+  };
+  const emit = (hunk: LineEdit) => {
+    if (hunk.to - hunk.from === hunk.lines.length) hunk.lines.forEach((text, k) => lineEdit(hunk.from + k, text));
+    else {
       const edit = hunkEdit(old, hunk, lineBreak);
       if (edit) edits.push(edit);
     }
+  };
+  for (const hunk of diffLines(old, updated)) {
+    if (hunk.to - hunk.from === hunk.lines.length) {
+      emit(hunk);
+      continue;
+    }
+    const part = old.slice(hunk.from, hunk.to);
+    let i = 0;
+    let j = 0;
+    for (const sub of diffLines(part, hunk.lines, withoutDigits)) {
+      for (; i < sub.from; i++, j++) lineEdit(hunk.from + i, hunk.lines[j]);
+      emit({ from: hunk.from + sub.from, to: hunk.from + sub.to, lines: sub.lines });
+      i = sub.to;
+      j += sub.lines.length;
+    }
+    for (; i < part.length; i++, j++) lineEdit(hunk.from + i, hunk.lines[j]);
   }
   return edits;
 }
@@ -145,13 +163,15 @@ export function lineEditsToTextEdits(draft: Draft, edits: readonly LineEdit[]): 
 /** Beyond this many differing lines the diff stops aligning and reports one hunk for the rest: still exact, only coarser. */
 const MAX_DIFF_DISTANCE = 1000;
 
-/** Hunks turning `a` into `b`: common ends trimmed, then Myers' O(ND) alignment of what is left. */
-export function diffLines(a: readonly string[], b: readonly string[]): LineEdit[] {
+/** Hunks turning `a` into `b` (lines compared by `key`): common ends trimmed, then Myers' O(ND) alignment of what is left. */
+function diffLines(a: readonly string[], b: readonly string[], key: (line: string) => string = (line) => line): LineEdit[] {
+  const ka = a.map(key);
+  const kb = b.map(key);
   let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  while (start < a.length && start < b.length && ka[start] === kb[start]) start++;
   let endA = a.length;
   let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+  while (endA > start && endB > start && ka[endA - 1] === kb[endB - 1]) {
     endA--;
     endB--;
   }
@@ -169,7 +189,7 @@ export function diffLines(a: readonly string[], b: readonly string[]): LineEdit[
     for (let k = -d; k <= d; k += 2) {
       let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
-      while (x < n && y < m && a[start + x] === b[start + y]) {
+      while (x < n && y < m && ka[start + x] === kb[start + y]) {
         x++;
         y++;
       }

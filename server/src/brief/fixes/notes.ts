@@ -24,23 +24,27 @@ export function markerFor(style: MarkerStyle, key: { number: number | null; labe
   return style === 'superscript' ? numberToSuperscript(key.number) : `<sup>${key.number}</sup>`;
 }
 
+const BODY_ONLY = 'Place the cursor in the body text, right after the word or sentence the footnote belongs to.';
+
 /**
- * Where a marker typed at `position` can go: right after the word before it (a
- * superscript after a space is not read as a marker), never inside a number or
- * right after another superscript, which would merge with it. Null when there is
- * no such place on the line.
+ * Where a marker typed at `position` can go: in body text, right after the word
+ * before it (a superscript after a space is not read as a marker), never inside a
+ * number or next to another superscript, which would merge with it. Otherwise the
+ * reason, for the writer.
  */
-export function markerInsertionPoint(model: BriefModel, position: Position): Position | null {
+export function markerInsertionPoint(model: BriefModel, position: Position): { at: Position } | { reason: string } {
   const line = model.lines[position.line];
-  if (line === undefined) return null;
+  if (line === undefined || !inBodyText(model, position)) return { reason: BODY_ONLY };
   let character = Math.min(position.character, line.length);
   while (character > 0 && /[ \t]/.test(line[character - 1])) character--;
-  if (character === 0 || /[⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(line[character - 1]) || /[\d⁰¹²³⁴⁵⁶⁷⁸⁹]/.test(line[character] ?? '')) return null;
-  return { line: position.line, character };
+  if (character === 0) return { reason: BODY_ONLY };
+  const touching = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.exec(line.slice(0, character))?.[0] ?? /^[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+/.exec(line.slice(character))?.[0];
+  if (touching) return { reason: `A marker here would run into “${touching}” and read as one number: place the cursor after a word.` };
+  return { at: { line: position.line, character } };
 }
 
 /** Whether a position is in the body text: not on a heading, not inside a note. */
-export function inBodyText(model: BriefModel, position: Position): boolean {
+function inBodyText(model: BriefModel, position: Position): boolean {
   if (model.sections.some((s) => s.headingRange.start.line === position.line)) return false;
   if (model.title && model.title.range.start.line <= position.line && position.line <= model.title.range.end.line) return false;
   if (model.endnotes.some((n) => n.range.start.line <= position.line && position.line <= n.range.end.line)) return false;
@@ -68,59 +72,48 @@ function prefixLike(model: BriefModel, note: Endnote, key: { number: number | nu
   return before + label + (after.trim() === '' ? ' ' : after);
 }
 
-export interface NoteInsertion {
-  edit: LineEdit;
-  /** Where the stub's text starts and ends within the inserted lines (index into edit.lines). */
-  stubLine: number;
-  stubStart: number;
-}
-
 function blanks(count: number): string[] {
   return Array.from({ length: count }, () => '');
 }
 
 /**
- * A stub note for `key`: after the nearest lower-numbered note, else before the
- * nearest higher one, else after the last GFM definition (word labels), else at
- * the end of the Endnotes, else under a new Endnotes heading at the end.
+ * A stub note for `key`: after the nearest note numbered below `placeAs` (by
+ * default the key's own number), else before the nearest one above, else after
+ * the last GFM definition (word labels), else at the end of the Endnotes, else
+ * under a new Endnotes heading at the end.
  */
-export function stubNote(model: BriefModel, key: { number: number | null; label: string }, markerStyle: MarkerStyle, text = STUB_TEXT): NoteInsertion {
+export function stubNote(model: BriefModel, key: { number: number | null; label: string }, markerStyle: MarkerStyle, placeAs = key.number): LineEdit {
   const numbered = model.endnotes.filter((n) => n.number !== null);
-  const place = (at: number, lines: string[], stubLine: number, prefix: string): NoteInsertion => ({
-    edit: { from: at, to: at, lines },
-    stubLine,
-    stubStart: prefix.length,
-  });
-  if (key.number !== null && numbered.length) {
-    const lower = numbered.filter((n) => (n.number as number) < (key.number as number)).sort((a, b) => (b.number as number) - (a.number as number))[0];
-    const anchor = lower ?? numbered.filter((n) => (n.number as number) > (key.number as number)).sort((a, b) => (a.number as number) - (b.number as number))[0];
+  const text = STUB_TEXT;
+  const place = (at: number, lines: string[]): LineEdit => ({ from: at, to: at, lines });
+  if (placeAs !== null && numbered.length) {
+    const lower = numbered.filter((n) => (n.number as number) < placeAs).sort((a, b) => (b.number as number) - (a.number as number))[0];
+    const anchor = lower ?? numbered.filter((n) => (n.number as number) > placeAs).sort((a, b) => (a.number as number) - (b.number as number))[0];
     if (anchor) {
       const prefix = prefixLike(model, anchor, key);
       const gap = blanks(gapAround(model, anchor));
-      return lower
-        ? place(anchor.range.end.line + 1, [...gap, prefix + text], gap.length, prefix)
-        : place(anchor.range.start.line, [prefix + text, ...gap], 0, prefix);
+      return lower ? place(anchor.range.end.line + 1, [...gap, prefix + text]) : place(anchor.range.start.line, [prefix + text, ...gap]);
     }
   }
   const gfm = model.endnotes.filter((n) => n.style === 'gfm');
   if (key.number === null || markerStyle === 'gfm' || (gfm.length && !numbered.length)) {
     const prefix = `[^${key.number === null ? key.label : key.number}]: `;
     const last = gfm[gfm.length - 1];
-    if (last) return place(last.range.end.line + 1, ['', prefix + text], 1, prefix);
+    if (last) return place(last.range.end.line + 1, ['', prefix + text]);
     const at = endOfText(model);
-    return place(at, [...(at > 0 ? [''] : []), prefix + text], at > 0 ? 1 : 0, prefix);
+    return place(at, [...(at > 0 ? [''] : []), prefix + text]);
   }
   const prefix = model.format === 'markdown' ? `${key.number}. ` : `${key.number} `;
   const section = model.endnotesSection;
-  if (section) return place(section.range.end.line + 1, ['', prefix + text], 1, prefix);
+  if (section) return place(section.range.end.line + 1, ['', prefix + text]);
   const at = endOfText(model);
   const heading = model.format === 'markdown' ? '## Endnotes' : 'Endnotes';
   const lead = at > 0 ? [''] : [];
-  return place(at, [...lead, heading, '', prefix + text], lead.length + 2, prefix);
+  return place(at, [...lead, heading, '', prefix + text]);
 }
 
 /** The line after the last non-blank line: where appended text goes, before any trailing blank lines. */
-export function endOfText(model: BriefModel): number {
+function endOfText(model: BriefModel): number {
   let at = model.lines.length;
   while (at > 0 && isBlank(model.lines[at - 1])) at--;
   return at;

@@ -12,7 +12,7 @@ import { duplicateSource } from '../rules/duplicate-source';
 import { findSplitUrls } from '../rules/split-url';
 import { Draft, LineEdit, TextEdit, lineEditsToTextEdits, textEditsToLineEdits } from './edits';
 import { noteFormatEdits } from './note-format';
-import { insertMarker, markerAt, markerFor, markerInsertionPoint, markerStyleOf, sameRange, stubNote, inBodyText } from './notes';
+import { insertMarker, markerAt, markerFor, markerInsertionPoint, markerStyleOf, sameRange, stubNote } from './notes';
 import { renumber } from './renumber';
 
 export interface DiagnosticRef {
@@ -82,7 +82,7 @@ const referToEarlier: Provider = ({ model }, diagnostic, config) => {
  * When the first part was already closed (`<…/>`, `<…>.`), the closing `>` and
  * its punctuation move to the end of the joined URL: `<…/>` + `rest.` → `<…/rest>.`.
  */
-export function joinUrl(first: string, rest: string): string {
+function joinUrl(first: string, rest: string): string {
   const closed = /^(<.*?)(>[.,;:)]*)$/.exec(first);
   if (!closed) return first + rest;
   const [, head, tail] = closed;
@@ -109,7 +109,7 @@ const joinSplitUrl: Provider = ({ model }, diagnostic) => {
 const addStub: Provider = ({ model }, diagnostic) => {
   const marker = markerAt(model, diagnostic.range);
   if (!marker) return [];
-  const { edit } = stubNote(model, marker, markerStyleOf(model));
+  const edit = stubNote(model, marker, markerStyleOf(model));
   const name = marker.number === null ? `[^${marker.label}]` : `note ${marker.number}`;
   return [{ title: `Add ${name} to the notes (a stub to complete)`, lineEdits: [edit], preferred: true }];
 };
@@ -181,7 +181,7 @@ const PROVIDERS: Record<string, Provider> = {
   'inconsistent-note-format': unifyNoteFormat,
 };
 
-export const RENUMBER_TITLE = 'Renumber footnotes by first appearance';
+const RENUMBER_TITLE = 'Renumber footnotes by first appearance';
 
 /** The line-form fixes for one diagnostic (no renumbering: it is whole-document, see fixesFor). */
 export function lineFixesFor(draft: Draft, diagnostic: DiagnosticRef, config: BriefConfig): LineFix[] {
@@ -203,9 +203,9 @@ export function fixesFor(draft: Draft, diagnostic: DiagnosticRef, config: BriefC
  */
 export function citeFixes(draft: Draft, uncited: readonly DiagnosticRef[], cursor: Position): Fix[] {
   const { model } = draft;
-  if (!inBodyText(model, cursor)) return [];
-  const at = markerInsertionPoint(model, cursor);
-  if (!at) return [];
+  const point = markerInsertionPoint(model, cursor);
+  if ('reason' in point) return [];
+  const { at } = point;
   const style = markerStyleOf(model);
   return uncited
     .filter((d) => d.code === 'unreferenced-endnote')

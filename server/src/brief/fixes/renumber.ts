@@ -34,13 +34,13 @@ function numbered(model: BriefModel): Endnote[] {
 }
 
 /** The marker as it would be written with another number, keeping its form (`¹²`, `[^12]`, `<sup>12</sup>`). */
-export function markerReplacement(marker: Marker, number: number): { start: number; end: number; text: string } {
+function markerReplacement(marker: Marker, number: number): { start: number; end: number; text: string } {
   const range = marker.style === 'superscript' ? marker.range : marker.labelRange;
   return { start: range.start.character, end: range.end.character, text: marker.style === 'superscript' ? numberToSuperscript(number) : String(number) };
 }
 
 /** Why the notes cannot be renumbered without guessing, or null when they can. */
-export function ambiguity(model: BriefModel): string | null {
+function ambiguity(model: BriefModel): string | null {
   const byNumber = notesByNumber(model);
   for (const [number, notes] of byNumber) {
     if (notes.length > 1) {
@@ -69,7 +69,7 @@ export function ambiguity(model: BriefModel): string | null {
  * whose notes start at 67 stays at 67). Notes no marker cites follow, in
  * document order, so the unreferenced-endnote warning still points at them.
  */
-export function firstAppearanceNumbers(model: BriefModel): Map<number, number> {
+function firstAppearanceNumbers(model: BriefModel): Map<number, number> {
   const notes = numbered(model);
   const numbers = new Map<number, number>();
   if (!notes.length) return numbers;
@@ -84,7 +84,7 @@ export function firstAppearanceNumbers(model: BriefModel): Map<number, number> {
  * numbered notes' lines placed, in `order`, into the line slots the numbered notes
  * occupied (what lies between notes stays where it is).
  */
-export function rewriteNotes(draft: Draft, numbers: ReadonlyMap<number, number>, order: readonly Endnote[]): RenumberResult {
+function rewriteNotes(draft: Draft, numbers: ReadonlyMap<number, number>, order: readonly Endnote[]): RenumberResult {
   const { model } = draft;
   const renumber = (n: number) => numbers.get(n) ?? n;
   const slots = numbered(model).sort((a, b) => a.range.start.line - b.range.start.line);
