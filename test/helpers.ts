@@ -1,4 +1,5 @@
 /** Shared test helpers: paths, fixture loading, and the seeds (present only when ../shared sits beside the repo). */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -9,6 +10,18 @@ export const PLAINTEXT_SEED = path.join(SEEDS, '000_28bfa8476e78ed43.txt');
 export const MARKDOWN_SEED = path.join(SEEDS, '004_74fe1db315f39e4d.txt');
 export const CLI = path.join(ROOT, 'server', 'out', 'cli.js');
 export const SERVER = path.join(ROOT, 'server', 'out', 'server.js');
+
+export interface CliRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bundled CLI (`node server/out/cli.js ARGS…`) to completion. */
+export function runCli(args: string[], cwd?: string): CliRun {
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
 
 export function seedsPresent(): boolean {
   return fs.existsSync(PLAINTEXT_SEED) && fs.existsSync(MARKDOWN_SEED);

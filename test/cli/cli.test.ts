@@ -1,22 +1,10 @@
 /** The command-line contract (GUIDE §3, README "Command line"), through the bundled `node server/out/cli.js`. */
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RULES } from '../../server/src/brief';
-import { CLI, FIXTURES } from '../helpers';
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd?: string): Run {
-  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { CliRun, FIXTURES, runCli } from '../helpers';
 
 const ORPHAN = path.join(FIXTURES, 'rules', 'orphan-marker.hit.md');
 const ORPHAN_MESSAGE = 'Marker ³ cites note 3, but there is no note 3: add it to the Endnotes, or remove the marker.';
@@ -42,7 +30,7 @@ const FLAWED = [
   '',
 ].join('\n');
 
-function assertOneLineError(run: Run, pattern: RegExp): void {
+function assertOneLineError(run: CliRun, pattern: RegExp): void {
   assert.strictEqual(run.status, 2);
   assert.strictEqual(run.stdout, '');
   const lines = run.stderr.split('\n').filter(Boolean);
@@ -59,24 +47,24 @@ describe('CLI: policy-brief check', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('prints path:line:col severity code message, 1-based, and exits 1 on an error', () => {
-    const run = cli(['check', ORPHAN]);
+    const run = runCli(['check', ORPHAN]);
     assert.strictEqual(run.stdout, `${ORPHAN}:7:124 error orphan-marker ${ORPHAN_MESSAGE}\n`);
     assert.strictEqual(run.stderr, '1 problem (1 error, 0 warnings, 0 other) in 1 file\n');
     assert.strictEqual(run.status, 1);
   });
 
   it('exits 0 on a clean brief and on a brief with warnings only', () => {
-    const clean = cli(['check', CLEAN]);
+    const clean = runCli(['check', CLEAN]);
     assert.deepStrictEqual([clean.status, clean.stdout], [0, '']);
     const file = path.join(dir, 'warned.md');
     fs.writeFileSync(file, FLAWED.replace(' Island schools lost pupils.²', ''));
-    const warned = cli(['check', file]);
+    const warned = runCli(['check', file]);
     assert.strictEqual(warned.stdout, `${file}:7:4 warning empty-section Section “Background” has no text: write it, or remove the heading.\n`);
     assert.strictEqual(warned.status, 0);
   });
 
   it('prints JSON version 1 with 0-based LSP ranges, keys in the documented order', () => {
-    const run = cli(['check', '--format', 'json', ORPHAN]);
+    const run = runCli(['check', '--format', 'json', ORPHAN]);
     assert.strictEqual(run.status, 1);
     const expected = {
       version: 1,
@@ -90,20 +78,20 @@ describe('CLI: policy-brief check', () => {
       ],
     };
     assert.strictEqual(run.stdout, `${JSON.stringify(expected, null, 2)}\n`);
-    assert.strictEqual(cli(['check', `--format=json`, CLEAN]).stdout, `${JSON.stringify({ version: 1, files: [{ path: CLEAN, diagnostics: [] }] }, null, 2)}\n`);
+    assert.strictEqual(runCli(['check', `--format=json`, CLEAN]).stdout, `${JSON.stringify({ version: 1, files: [{ path: CLEAN, diagnostics: [] }] }, null, 2)}\n`);
   });
 
   it('counts UTF-16 code units in JSON ranges, as LSP does', () => {
     const file = path.join(dir, 'astral.md');
     fs.writeFileSync(file, FLAWED.replace('Winter sailings', '𝐖inter sailings'));
-    const [orphan] = (JSON.parse(cli(['check', '--format', 'json', file]).stdout) as { files: { diagnostics: { code: string; range: { start: { character: number } } }[] }[] }).files[0].diagnostics.filter((d) => d.code === 'orphan-marker');
+    const [orphan] = (JSON.parse(runCli(['check', '--format', 'json', file]).stdout) as { files: { diagnostics: { code: string; range: { start: { character: number } } }[] }[] }).files[0].diagnostics.filter((d) => d.code === 'orphan-marker');
     assert.strictEqual(orphan.range.start.character, FLAWED.split('\n')[4].indexOf('²') + 1);
   });
 
   it('prints SARIF 2.1.0: one run, every rule with its description, results with ruleId, level and location', () => {
     const file = path.join(dir, 'flawed.md');
     fs.writeFileSync(file, FLAWED);
-    const run = cli(['check', '--format', 'sarif', file]);
+    const run = runCli(['check', '--format', 'sarif', file]);
     assert.strictEqual(run.status, 1);
     const sarif = JSON.parse(run.stdout);
     assert.strictEqual(sarif.version, '2.1.0');
@@ -136,7 +124,7 @@ describe('CLI: policy-brief check', () => {
       fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
       fs.writeFileSync(path.join(dir, name), FLAWED);
     }
-    const run = cli(['check', '--format', 'json', dir]);
+    const run = runCli(['check', '--format', 'json', dir]);
     const checked = (JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => path.relative(dir, f.path));
     assert.deepStrictEqual(checked, ['a.md', 'b.markdown', 'c.txt', 'd.brief', path.join('sub', 'g.md')]);
     assert.strictEqual(run.status, 1);
@@ -146,7 +134,7 @@ describe('CLI: policy-brief check', () => {
     const file = path.join(dir, 'README.md');
     fs.writeFileSync(file, '# Tool\n\n## Install\n\n## Usage\n\nRun it.\n');
     assert.deepStrictEqual(
-      cli(['check', file]).stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[2]),
+      runCli(['check', file]).stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[2]),
       ['missing-section', 'missing-section', 'empty-section'],
     );
   });
@@ -157,7 +145,7 @@ describe('CLI: policy-brief check', () => {
     fs.writeFileSync(path.join(dir, '.policybrief.json'), '{ "rules": { "orphan-marker": "off" } }');
     const config = path.join(dir, 'ci.json');
     fs.writeFileSync(config, '{ "rules": { "orphan-marker": "hint", "empty-section": "off" } }');
-    const run = cli(['check', '--config', config, file]);
+    const run = runCli(['check', '--config', config, file]);
     assert.strictEqual(run.stdout, `${file}:5:${FLAWED.split('\n')[4].indexOf('²') + 1} hint orphan-marker Marker ² cites note 2, but there is no note 2: add it to the Endnotes, or remove the marker.\n`);
     assert.strictEqual(run.status, 0);
   });
@@ -167,7 +155,7 @@ describe('CLI: policy-brief check', () => {
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, FLAWED);
     fs.writeFileSync(path.join(dir, '.policybrief.json'), '{ "rules": { "orphan-marker": "warning", "empty-section": "off" } }');
-    const run = cli(['check', '--format', 'json', file]);
+    const run = runCli(['check', '--format', 'json', file]);
     const diagnostics = (JSON.parse(run.stdout) as { files: { diagnostics: { code: string; severity: string }[] }[] }).files[0].diagnostics;
     assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity]), [['orphan-marker', 'warning']]);
     assert.strictEqual(run.status, 0);
@@ -178,32 +166,32 @@ describe('CLI: policy-brief check', () => {
     fs.writeFileSync(file, FLAWED);
     const config = path.join(dir, '.policybrief.json');
     fs.writeFileSync(config, '{ "rules": { "orphan-marker": "loud", "empty-section": "off" } }');
-    const run = cli(['check', file]);
+    const run = runCli(['check', file]);
     assert.strictEqual(run.stderr.split('\n')[0], `${config}: "orphan-marker" must be off, hint, information, warning or error (got "loud").`);
     assert.deepStrictEqual(run.stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[2]), ['orphan-marker']);
   });
 
   it('exits 2 with one line on stderr for a missing file, an unknown option, no paths, no command, or an unreadable --config', () => {
     const missing = path.join(dir, 'missing.md');
-    assertOneLineError(cli(['check', missing]), new RegExp(`^policy-brief: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such file or folder$`));
-    assertOneLineError(cli(['check', '--frobnicate', CLEAN]), /^policy-brief: unknown option --frobnicate \(run "policy-brief --help" for usage\)$/);
-    assertOneLineError(cli(['check', '--format', 'xml', CLEAN]), /^policy-brief: --format must be text, json or sarif \(got xml\)/);
-    assertOneLineError(cli(['check']), /^policy-brief: check needs at least one file or folder/);
-    assertOneLineError(cli([]), /^policy-brief: no command given \(run "policy-brief --help" for usage\)$/);
-    assertOneLineError(cli(['lint', CLEAN]), /^policy-brief: unknown command "lint"/);
-    assertOneLineError(cli(['check', '--config', path.join(dir, 'none.json'), CLEAN]), /^policy-brief: Cannot read .*none\.json/);
-    assertOneLineError(cli(['inspect', missing]), /^policy-brief: .*missing\.md: no such file or folder$/);
+    assertOneLineError(runCli(['check', missing]), new RegExp(`^policy-brief: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such file or folder$`));
+    assertOneLineError(runCli(['check', '--frobnicate', CLEAN]), /^policy-brief: unknown option --frobnicate \(run "policy-brief --help" for usage\)$/);
+    assertOneLineError(runCli(['check', '--format', 'xml', CLEAN]), /^policy-brief: --format must be text, json or sarif \(got xml\)/);
+    assertOneLineError(runCli(['check']), /^policy-brief: check needs at least one file or folder/);
+    assertOneLineError(runCli([]), /^policy-brief: no command given \(run "policy-brief --help" for usage\)$/);
+    assertOneLineError(runCli(['lint', CLEAN]), /^policy-brief: unknown command "lint"/);
+    assertOneLineError(runCli(['check', '--config', path.join(dir, 'none.json'), CLEAN]), /^policy-brief: Cannot read .*none\.json/);
+    assertOneLineError(runCli(['inspect', missing]), /^policy-brief: .*missing\.md: no such file or folder$/);
   });
 
   it('still reports the files it could read when another path is missing, and exits 2', () => {
-    const run = cli(['check', ORPHAN, path.join(dir, 'missing.md')]);
+    const run = runCli(['check', ORPHAN, path.join(dir, 'missing.md')]);
     assert.strictEqual(run.stdout, `${ORPHAN}:7:124 error orphan-marker ${ORPHAN_MESSAGE}\n`);
     assert.match(run.stderr, /missing\.md: no such file or folder\n/);
     assert.strictEqual(run.status, 2);
   });
 
   it('prints usage on --help and exits 0', () => {
-    const run = cli(['--help']);
+    const run = runCli(['--help']);
     assert.strictEqual(run.status, 0);
     assert.match(run.stdout, /^Usage: policy-brief <command>/);
     for (const command of ['check', 'inspect', 'outline']) assert.match(run.stdout, new RegExp(`\\n  ${command} `));
@@ -212,7 +200,7 @@ describe('CLI: policy-brief check', () => {
 
 describe('CLI: policy-brief inspect', () => {
   it('prints the model as JSON in the documented shape, with 0-based lines', () => {
-    const run = cli(['inspect', path.join(FIXTURES, 'rules', 'see-footnote-chain.hit.txt')]);
+    const run = runCli(['inspect', path.join(FIXTURES, 'rules', 'see-footnote-chain.hit.txt')]);
     assert.strictEqual(run.status, 0);
     const model = JSON.parse(run.stdout);
     assert.deepStrictEqual(Object.keys(model), ['format', 'title', 'sections', 'markers', 'endnotes', 'links']);
@@ -245,7 +233,7 @@ describe('CLI: policy-brief inspect', () => {
     try {
       const file = path.join(dir, 'brief.txt');
       fs.writeFileSync(file, '\uFEFF# Ferries\r\n\r\n## Summary\r\n\r\nFares rose.[^fares] See [the returns](#).\r\n\r\n[^fares]: Ferry Office, “Fares,” 2024.\r\n');
-      const model = JSON.parse(cli(['inspect', file]).stdout);
+      const model = JSON.parse(runCli(['inspect', file]).stdout);
       assert.strictEqual(model.format, 'markdown');
       assert.strictEqual(model.title, 'Ferries');
       assert.deepStrictEqual(model.markers, [{ number: null, line: 4, character: 11 }]);
@@ -259,7 +247,7 @@ describe('CLI: policy-brief inspect', () => {
 
 describe('CLI: policy-brief outline', () => {
   it('prints the section tree, two spaces per level, with 1-based lines', () => {
-    const run = cli(['outline', path.join(FIXTURES, 'rules', 'empty-section.near-miss.md')]);
+    const run = runCli(['outline', path.join(FIXTURES, 'rules', 'empty-section.near-miss.md')]);
     assert.strictEqual(run.status, 0);
     assert.strictEqual(
       run.stdout,
