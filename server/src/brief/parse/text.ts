@@ -88,7 +88,20 @@ export const URL_PATTERN = /<(?:https?:\/\/|www\.)[^\s<>]*>?|(?:https?:\/\/|www\
 /** The URL inside a match of URL_PATTERN, without angle brackets, or the sentence punctuation and footnote marker after it (`…/report.¹`). */
 export function cleanUrl(raw: string): string {
   if (raw.startsWith('<')) return raw.slice(1).replace(/>$/, '');
-  return raw.replace(/[.,;:)\]”’"'⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+  let url = raw;
+  for (;;) {
+    const trimmed = url.replace(/[.,;:\]”’"'⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '');
+    // A closing parenthesis belongs to the URL when it balances one inside it (…/wiki/Treaty_(1969)).
+    const unbalanced = trimmed.endsWith(')') && countOf(trimmed, '(') < countOf(trimmed, ')');
+    url = unbalanced ? trimmed.slice(0, -1) : trimmed;
+    if (!unbalanced) return url;
+  }
+}
+
+function countOf(text: string, ch: string): number {
+  let count = 0;
+  for (const c of text) if (c === ch) count++;
+  return count;
 }
 
 /**
