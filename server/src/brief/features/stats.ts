@@ -102,26 +102,32 @@ export function wordCount(count: number): string {
 const LINK_TARGET = /\]\([^)]*\)/g;
 const HTML_TAG = /<\/?[A-Za-z][^>]*>/g;
 
-function markLines(into: boolean[], range: Range): void {
-  for (let line = range.start.line; line <= range.end.line && line < into.length; line++) into[line] = true;
-}
-
-/** Body words on each line; 0 for lines that are not body text (title, byline, headings, notes). */
-export function lineWordCounts(model: BriefModel): number[] {
-  const skipped = new Array<boolean>(model.lines.length).fill(false);
-  for (const line of [model.title, model.byline]) if (line) markLines(skipped, line.range);
-  for (const section of model.sections) markLines(skipped, section.headingRange);
-  if (model.endnotesSection) markLines(skipped, model.endnotesSection.range);
-  for (const note of model.endnotes) markLines(skipped, note.range);
+/**
+ * Body words on each line of [from, to); 0 for lines that are not body text (title, byline,
+ * headings, notes). Only those lines are read, so that the incremental analysis re-runs a
+ * rule that counts one section only when that section changes.
+ */
+export function lineWordCounts(model: BriefModel, from = 0, to = model.lines.length): number[] {
+  const skipped = new Array<boolean>(Math.max(0, to - from)).fill(false);
+  const skip = (range: Range) => {
+    for (let line = Math.max(range.start.line, from); line <= range.end.line && line < to; line++) skipped[line - from] = true;
+  };
+  for (const line of [model.title, model.byline]) if (line) skip(line.range);
+  for (const section of model.sections) skip(section.headingRange);
+  if (model.endnotesSection) skip(model.endnotesSection.range);
+  for (const note of model.endnotes) skip(note.range);
   const markersByLine = new Map<number, Range[]>();
   for (const marker of model.markers) {
-    const list = markersByLine.get(marker.range.start.line);
+    const line = marker.range.start.line;
+    if (line < from || line >= to) continue;
+    const list = markersByLine.get(line);
     if (list) list.push(marker.range);
-    else markersByLine.set(marker.range.start.line, [marker.range]);
+    else markersByLine.set(line, [marker.range]);
   }
-  return model.lines.map((text, line) => {
-    if (skipped[line]) return 0;
-    let body = text;
+  return skipped.map((isSkipped, i) => {
+    if (isSkipped) return 0;
+    const line = from + i;
+    let body = model.lines[line];
     // Right to left, so earlier cuts do not shift the later ranges.
     for (const range of [...(markersByLine.get(line) ?? [])].reverse()) {
       if (range.end.line === line) body = `${body.slice(0, range.start.character)} ${body.slice(range.end.character)}`;
@@ -136,9 +142,9 @@ function sum(values: number[], from: number, to: number): number {
   return total;
 }
 
-/** A section's words including its subsections, from precomputed line counts. */
-export function sectionWords(section: Section, lineWords: number[]): number {
-  return sum(lineWords, section.headingRange.start.line + 1, section.range.end.line + 1);
+/** The lines [from, to) of a section's text, subsections included. */
+export function sectionLines(section: Section): [number, number] {
+  return [section.headingRange.start.line + 1, section.range.end.line + 1];
 }
 
 export function bodyWords(lineWords: number[]): number {
@@ -183,7 +189,7 @@ export function briefStats(model: BriefModel): BriefStats {
       level: section.level,
       line: start,
       words: sum(lineWords, start + 1, next),
-      wordsWithSubsections: sectionWords(section, lineWords),
+      wordsWithSubsections: sum(lineWords, ...sectionLines(section)),
       markers: countIn(markerLines, start, next),
       endnotes: countIn(noteLines, start, next),
     };

@@ -5,7 +5,7 @@
  * Words are body words, subsections included; headings, markers and notes are not counted (see features/stats.ts).
  */
 import { RequiredSection } from '../config';
-import { lineWordCounts, sectionWords, wordCount } from '../features/stats';
+import { bodyWords, lineWordCounts, sectionLines, wordCount } from '../features/stats';
 import { normalizeHeading } from '../parse/text';
 import { findRequiredSection } from '../query';
 import { Finding, Rule } from './rule';
@@ -24,12 +24,11 @@ export const sectionLength: Rule = {
   check(model, config) {
     const limits = Object.entries(config.sectionLimits);
     if (!limits.length) return [];
-    const lineWords = lineWordCounts(model);
     const findings: Finding[] = [];
     for (const [name, limit] of limits) {
       const section = findRequiredSection(model, sectionFor(name, config.requiredSections));
       if (!section) continue;
-      const words = sectionWords(section, lineWords);
+      const words = bodyWords(lineWordCounts(model, ...sectionLines(section)));
       if (words <= limit) continue;
       findings.push({
         range: section.headingRange,
