@@ -15,6 +15,9 @@ WANT="code-server@$CODE_SERVER_VERSION playwright-core@$PLAYWRIGHT_VERSION node@
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+# node-gyp compiles code-server's native modules.
+command -v make >/dev/null 2>&1 && command -v g++ >/dev/null 2>&1 || missing+=(build-essential)
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
 if [ ${#missing[@]} -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
     echo "editor-deps: apt-get install ${missing[*]}" >&2
@@ -35,8 +38,13 @@ echo "editor-deps: installing $WANT into $CACHE (about a minute, once)" >&2
 start=$(date +%s)
 rm -rf "$CACHE"
 mkdir -p "$CACHE"
-# nodedir=/usr: build native modules against the headers of the Node that will run them, not a download.
-export npm_config_nodedir=/usr npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+# Build native modules against the headers of the Node that will run them (Debian's: /usr), not a download.
+NODEDIR="$(dirname "$(dirname "$(command -v node)")")"
+if [ ! -f "$NODEDIR/include/node/node_version.h" ]; then
+  echo "editor-deps: no Node headers in $NODEDIR/include/node: install a Node that ships them (Debian's nodejs does)" >&2
+  exit 1
+fi
+export npm_config_nodedir="$NODEDIR" npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
 NODE_GYP="$(npm prefix -g)/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js"
 
 (
@@ -54,7 +62,7 @@ NODE_GYP="$(npm prefix -g)/lib/node_modules/npm/node_modules/node-gyp/bin/node-g
   # VS Code's server resolves its modules through node_modules.asar.
   ln -sfn node_modules node_modules.asar
   for module in @parcel/watcher @vscode/spdlog node-pty native-watchdog; do
-    (cd "node_modules/$module" && node "$NODE_GYP" rebuild --nodedir=/usr --loglevel=error >/dev/null)
+    (cd "node_modules/$module" && node "$NODE_GYP" rebuild --nodedir="$NODEDIR" --loglevel=error >/dev/null)
   done
 )
 
