@@ -106,9 +106,12 @@ async function startCodeServer(dirs, env, deadlineMs = 60000) {
   throw new Error(`code-server did not become ready at ${url}/healthz within ${deadlineMs / 1000} s:\n${output}`);
 }
 
+/** The system Chromium that editor-deps.sh found or installed: playwright-core's own browser download is not reachable here. */
 function launchChromium() {
   const { chromium } = require(path.join(CACHE, 'node_modules', 'playwright-core'));
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const executablePath = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
+  if (!executablePath) throw new Error('chromium is not on PATH (scripts/editor-deps.sh installs it with apt-get when run as root)');
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 }
 
 /** The workbench URL for a folder and a launch payload; in code-server the extension host's files live on the host "remote". */
