@@ -8,7 +8,7 @@ import { fixesFor } from '../../server/src/brief/fixes/quickfix';
 import { MARKDOWN_SEED, PLAINTEXT_SEED, readText, seedsPresent } from '../helpers';
 
 (seedsPresent() ? describe : describe.skip)('quick fixes: plain-text seed', () => {
-  const text = readText(PLAINTEXT_SEED);
+  const text = seedsPresent() ? readText(PLAINTEXT_SEED) : ''; // a skipped describe still runs its body
   const analysis = analyze(text, DEFAULT_CONFIG, { format: 'plaintext' });
   const draft = draftOf(text, analysis.model);
   const apply = (edits: { range: any; newText: string }[]) => TextDocument.applyEdits(TextDocument.create('file:///seed.txt', 'plaintext', 1, text), edits);
@@ -54,7 +54,7 @@ import { MARKDOWN_SEED, PLAINTEXT_SEED, readText, seedsPresent } from '../helper
 });
 
 (seedsPresent() ? describe : describe.skip)('quick fixes: Markdown seed', () => {
-  const text = readText(MARKDOWN_SEED);
+  const text = seedsPresent() ? readText(MARKDOWN_SEED) : ''; // a skipped describe still runs its body
   const analysis = analyze(text, DEFAULT_CONFIG, { format: 'markdown' });
   const draft = draftOf(text, analysis.model);
 

@@ -9,7 +9,7 @@ const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const sup = (n: number) => String(n).replace(/\d/g, (d) => SUPERSCRIPT[Number(d)]);
 
 (seedsPresent() ? describe : describe.skip)('renumber: plain-text seed', () => {
-  const text = readText(PLAINTEXT_SEED);
+  const text = seedsPresent() ? readText(PLAINTEXT_SEED) : ''; // a skipped describe still runs its body
   const model = parseBrief(text, 'plaintext');
 
   it('changes nothing: the draft is already numbered by first appearance', () => {
