@@ -98,6 +98,18 @@ describe('inconsistent-note-format fix', () => {
     }
   });
 
+  it('counts the styles instead of listing runs when they alternate, and the fix still leaves one', () => {
+    const notes = ['1. A, “B,” 2020, <https://example.org/1>.', '- 2 A, “C,” 2020, <https://example.org/2>.', '3. A, “D,” 2020, <https://example.org/3>.', '- 4 A, “E,” 2020, <https://example.org/4>.', '5. A, “F,” 2020, <https://example.org/5>.'];
+    const text = ['Brief', '', 'By A. Writer', '', 'EXECUTIVE SUMMARY', '', 'One.¹ Two.² Three.³ Four.⁴ Five.⁵', '', 'RECOMMENDATIONS', '', 'Act.', '', 'Endnotes', '', ...notes, ''].join('\n');
+    const { model, diagnostics } = analyze(text, undefined, { format: 'plaintext' });
+    assert.deepStrictEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.message]),
+      [['inconsistent-note-format', 15, 'Notes are written in 2 styles: `N.` (3), `- N` (2); the style first switches at note 2. Write them all as `N.`, the style most of them use.']],
+    );
+    const after = TextDocument.applyEdits(TextDocument.create('file:///brief.txt', 'plaintext', 1, text), noteFormatEdits(model));
+    assert.strictEqual(after, text.replace('- 2 A', '2. A').replace('- 4 A', '4. A'));
+  });
+
   it('never converts to or from GFM footnotes, and leaves a detached superscript as it is', () => {
     const gfmMajority = ['# T', '', 'One.[^1] Two.[^2] Three.¹', '', '[^1]: A, “B,” 2020, <https://example.org/b>.', '[^2]: C, “D,” 2021, <https://example.org/d>.', ''].join('\n');
     const model = analyze(gfmMajority, undefined, { format: 'markdown' }).model;

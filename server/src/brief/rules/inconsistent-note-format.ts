@@ -17,6 +17,8 @@ export interface StyledItem<T> {
 
 export interface StyleSurvey<T> {
   items: StyledItem<T>[];
+  /** How many items use each style, in order of first use. */
+  counts: Map<string, number>;
   /** The style most items use (on a tie, the one used first). */
   majority: string;
   /** The first item written differently from the one before it, or undefined when all agree. */
@@ -52,7 +54,7 @@ function survey<T>(items: StyledItem<T>[]): StyleSurvey<T> {
   let majority = items[0]?.style ?? '';
   for (const [style, count] of counts) if (count > (counts.get(majority) ?? 0)) majority = style;
   const firstSwitch = items.find((entry, i) => i > 0 && entry.style !== items[i - 1].style);
-  return { items, majority, firstSwitch };
+  return { items, counts, majority, firstSwitch };
 }
 
 export function surveyNotes(model: BriefModel): StyleSurvey<Endnote> {
@@ -85,10 +87,8 @@ function describe<T>(found: StyleSurvey<T>, noun: string, label: (item: T) => st
     const sentence = parts.join(', ');
     return `${sentence[0].toUpperCase()}${sentence.slice(1)}. ${advice}`;
   }
-  const counts = new Map<string, number>();
-  for (const { style } of found.items) counts.set(style, (counts.get(style) ?? 0) + 1);
-  const perStyle = [...counts].map(([style, count]) => `\`${style}\` (${count})`).join(', ');
-  return `${noun[0].toUpperCase()}${noun.slice(1)}s are written in ${counts.size} styles: ${perStyle}; the style first switches at ${noun} ${switchAt}. ${advice}`;
+  const perStyle = [...found.counts].map(([style, count]) => `\`${style}\` (${count})`).join(', ');
+  return `${noun[0].toUpperCase()}${noun.slice(1)}s are written in ${found.counts.size} styles: ${perStyle}; the style first switches at ${noun} ${switchAt}. ${advice}`;
 }
 
 export const inconsistentNoteFormat: Rule = {
