@@ -45,6 +45,17 @@ describe('insert footnote', () => {
     assert.strictEqual(apply(plain, result.edits), plain.replace('Two.', 'Two.²').replace('- 1 A source.', '- 1 A source.\n\n- 2 TODO: add the source.'));
   });
 
+  it('before every other citation: the new note is 1 and every marker, note and "See footnote" after it moves up one', () => {
+    const plain = ['Title', '', 'By A. Writer', '', 'EXECUTIVE SUMMARY', '', 'First. One.¹ Two.² Three.³', '', 'Endnotes', '', '- 1 A.', '- 2 B.', '- 3 See footnote 2.', ''].join('\n');
+    const result = insertFootnote(draftFor(plain, 'plaintext'), after(plain, 'First.'));
+    assert.ok(result.ok);
+    assert.strictEqual(
+      apply(plain, result.edits),
+      ['Title', '', 'By A. Writer', '', 'EXECUTIVE SUMMARY', '', 'First.¹ One.² Two.³ Three.⁴', '', 'Endnotes', '', '- 1 TODO: add the source.', '- 2 A.', '- 3 B.', '- 4 See footnote 3.', ''].join('\n'),
+    );
+    assert.deepStrictEqual(result.selection, { start: { line: 10, character: 4 }, end: { line: 10, character: 25 } });
+  });
+
   it('refuses right after a superscript marker, which the new one would merge with', () => {
     const result = insertFootnote(draftFor(markdown, 'markdown'), after(markdown, 'visits.¹'));
     assert.deepStrictEqual(result, { ok: false, reason: 'A marker here would run into “¹” and read as one number: place the cursor after a word.' });

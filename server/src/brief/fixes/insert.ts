@@ -1,23 +1,23 @@
 /**
- * Insert Footnote: a marker at the cursor in the brief's own form, a stub note in
- * its place among the notes, and — when the brief was numbered by first appearance
- * — everything after it renumbered. A brief that was out of order keeps its numbers
- * and the new note takes the next free one (marker-order then offers Renumber), so
- * one keystroke never reshuffles notes the writer did not touch.
+ * Insert Footnote: a marker at the cursor in the brief's own form, a stub note
+ * beside the notes cited before it (in their style), and — when the brief was
+ * numbered by first appearance — every later marker, note and "See footnote"
+ * moved up by one. A brief that was out of order keeps its numbers and the new
+ * note takes the next free one (marker-order then offers Renumber), so one
+ * keystroke never reshuffles notes the writer did not touch.
  */
-import { parseBrief } from '../analyze';
 import { Position, Range, comparePositions } from '../model';
 import { Draft, TextEdit, applyLineEdits, editsBetween } from './edits';
-import { STUB_TEXT, insertMarker, markerFor, markerInsertionPoint, markerStyleOf, stubNote } from './notes';
-import { Refusal, renumber } from './renumber';
+import { STUB_TEXT, markerFor, markerInsertionPoint, markerStyleOf, stubNote } from './notes';
+import { Refusal, inFirstAppearanceOrder, rewriteNotes } from './renumber';
 
 export interface FootnoteInsertion {
   ok: true;
   edits: TextEdit[];
   /** The new note's number. */
   number: number;
-  /** The stub text in the edited document, for the editor to select (null if the parser does not read the stub back as a note). */
-  selection: Range | null;
+  /** The stub's placeholder text in the edited document, for the editor to select. */
+  selection: Range;
 }
 
 export function insertFootnote(draft: Draft, cursor: Position): FootnoteInsertion | Refusal {
@@ -25,33 +25,39 @@ export function insertFootnote(draft: Draft, cursor: Position): FootnoteInsertio
   const point = markerInsertionPoint(model, cursor);
   if ('reason' in point) return { ok: false, reason: point.reason };
   const { at } = point;
-  // A number nothing uses yet, so the inserted marker and note pair with each other only.
-  let highest = 0;
-  for (const note of model.endnotes) for (const n of [note.number, ...note.references.map((r) => r.target)]) highest = Math.max(highest, n ?? 0);
-  for (const marker of model.markers) highest = Math.max(highest, marker.number ?? 0);
-  const provisional = highest + 1;
-  const key = { number: provisional, label: String(provisional) };
+  const notes = model.endnotes.filter((n) => n.number !== null);
+
+  let number = 0;
+  let lines: string[] | null = null;
+  if (inFirstAppearanceOrder(model)) {
+    // In order: the new note follows the notes first cited before the cursor, and everything from its number on moves up one.
+    const start = notes.reduce((lowest, n) => Math.min(lowest, n.number as number), Infinity);
+    const citedBefore = new Set(model.markers.filter((m) => m.number !== null && comparePositions(m.range.start, at) < 0).map((m) => m.number));
+    number = (Number.isFinite(start) ? start : 1) + citedBefore.size;
+    const shifted = new Map(notes.filter((n) => (n.number as number) >= number).map((n) => [n.number as number, (n.number as number) + 1]));
+    const rewritten = rewriteNotes(draft, shifted, notes);
+    if (rewritten.ok) lines = rewritten.lines;
+  }
+  const inPlace = lines !== null;
+  if (!lines) {
+    // A number nothing uses yet, so the new marker and note pair with each other only.
+    number = 1;
+    for (const note of model.endnotes) for (const n of [note.number, ...note.references.map((r) => r.target)]) number = Math.max(number, (n ?? 0) + 1);
+    for (const marker of model.markers) number = Math.max(number, (marker.number ?? 0) + 1);
+    lines = model.lines.slice();
+  }
+  const key = { number, label: String(number) };
   const style = markerStyleOf(model);
-  const before = renumber(draft);
-  const wasInOrder = before.ok && before.changes.size === 0;
-  // In order, the new note will follow the notes first cited before the cursor: put the stub there, beside them and in their style.
-  const citedBefore = new Set(model.markers.filter((m) => m.number !== null && comparePositions(m.range.start, at) < 0).map((m) => m.number));
-  const start = model.endnotes.reduce((lowest, n) => Math.min(lowest, n.number ?? Infinity), Infinity);
-  const placeAs = wasInOrder && Number.isFinite(start) ? start + citedBefore.size - 0.5 : provisional;
-  const stub = stubNote(model, key, style, placeAs);
-  const inserted: Draft = {
-    model: parseBrief(applyLineEdits(model.lines, [insertMarker(model, at, markerFor(style, key)), stub]).join(lineBreak), model.format),
-    lineBreak,
-  };
-  const renumbered = wasInOrder ? renumber(inserted) : null;
-  const lines = renumbered?.ok ? renumbered.lines : inserted.model.lines;
-  const number = renumbered?.ok ? (renumbered.changes.get(provisional) ?? provisional) : provisional;
-  const final = renumbered?.ok ? parseBrief(lines.join(lineBreak), model.format) : inserted.model;
-  const stubStart = final.endnotes.find((n) => n.number === number && n.text === STUB_TEXT)?.segments[0].range.start;
+  // Markers before the cursor keep their numbers, so the cursor's column is still right in the renumbered line.
+  lines[at.line] = lines[at.line].slice(0, at.character) + markerFor(style, key) + lines[at.line].slice(at.character);
+  const stub = stubNote(model, key, style, inPlace ? number - 0.5 : number);
+  const offset = stub.lines.findIndex((line) => line.endsWith(STUB_TEXT));
+  const stubLine = stub.lines[offset];
+  const line = stub.from + offset;
   return {
     ok: true,
-    edits: editsBetween(model.lines, lines, lineBreak),
+    edits: editsBetween(model.lines, applyLineEdits(lines, [stub]), lineBreak),
     number,
-    selection: stubStart ? { start: stubStart, end: { line: stubStart.line, character: stubStart.character + STUB_TEXT.length } } : null,
+    selection: { start: { line, character: stubLine.length - STUB_TEXT.length }, end: { line, character: stubLine.length } },
   };
 }

@@ -84,7 +84,7 @@ function firstAppearanceNumbers(model: BriefModel): Map<number, number> {
  * numbered notes' lines placed, in `order`, into the line slots the numbered notes
  * occupied (what lies between notes stays where it is).
  */
-function rewriteNotes(draft: Draft, numbers: ReadonlyMap<number, number>, order: readonly Endnote[]): RenumberResult {
+export function rewriteNotes(draft: Draft, numbers: ReadonlyMap<number, number>, order: readonly Endnote[]): RenumberResult {
   const { model } = draft;
   const renumber = (n: number) => numbers.get(n) ?? n;
   const slots = numbered(model).sort((a, b) => a.range.start.line - b.range.start.line);
@@ -152,6 +152,14 @@ function movedIbid(model: BriefModel, slots: readonly Endnote[], order: readonly
     return `Cannot renumber: note ${note.label} says “${textAt(model, ibid.range)}”, which means the note just before it, and renumbering would put a different note there. First ${advice}`;
   }
   return null;
+}
+
+/** Whether Renumber would change nothing: unambiguous, numbered by first appearance, notes listed in that order. */
+export function inFirstAppearanceOrder(model: BriefModel): boolean {
+  if (ambiguity(model)) return false;
+  if ([...firstAppearanceNumbers(model)].some(([from, to]) => from !== to)) return false;
+  const notes = numbered(model);
+  return notes.every((note, i) => i === 0 || (notes[i - 1].number as number) < (note.number as number));
 }
 
 /** Renumber Footnotes: markers by first appearance, endnotes reordered to match, every "See footnote N" rewritten. */
