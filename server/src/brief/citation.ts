@@ -10,7 +10,7 @@
  *   and may end in `?”` with no comma; `"straight quotes"` work too;
  * - an italic title: `Author, *Book Title*, Publisher, 2023.` (or `_Title_`);
  * - a chapter: `Author, “Chapter,” in *Book*, ed. …` — the book is the outlet;
- * - author-date: `Gerson, Michael. 2010. Title. Publisher. https://…`;
+ * - author-date: `Okafor, Ngozi. 2010. Title. Publisher. https://…`;
  * - journals: `Vol. 12, No. 3, pp. 3-29`, `43(1): 85–99` or a closing `(2023), 13–39`.
  *
  * Every field is a plain string as written (trimmed of the punctuation that separates
@@ -20,7 +20,7 @@
 import { URL_PATTERN, cleanUrl, collapseWhitespace } from './parse/text';
 
 export interface CitationFields {
-  /** The author(s) as written, e.g. `Guo Shipeng and Ben Blanchard` or `Gerson, Michael`. */
+  /** The author(s) as written, e.g. `Wei Lan and Sam Ford` or `Okafor, Ngozi`. */
   author: string | null;
   /** The individual names in `author` (`Last, First` kept as one name). Empty when there is no author. */
   authors: string[];
@@ -211,7 +211,7 @@ function splitAuthors(author: string, authorDate: boolean): string[] {
     .split(/\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*|\s*;\s*/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
-  // "Gerson, Michael" (author-date) is one person written surname first.
+  // "Okafor, Ngozi" (author-date) is one person written surname first.
   if (authorDate && names.length === 2 && !/\s/.test(names[0]) && !/\band\b|&/.test(author)) return [author];
   return names;
 }

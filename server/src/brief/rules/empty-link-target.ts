@@ -1,7 +1,7 @@
 /**
  * empty-link-target — a Markdown link whose target is empty or only `#`.
- * Bad:  `[87% of its arms](#)` — the source was lost on the way.
- * Good: `[87% of its arms](https://…)`, or a footnote citing the source.
+ * Bad:  `[a third of its imports](#)` — the source was lost on the way.
+ * Good: `[a third of its imports](https://…)`, or a footnote citing the source.
  * No automatic fix: only the writer knows the source.
  */
 import { Rule } from './rule';

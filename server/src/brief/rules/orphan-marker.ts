@@ -1,6 +1,6 @@
 /**
  * orphan-marker — a footnote marker with no endnote of that number (or GFM label).
- * Bad:  `…Lavrov visited.⁷` and the Endnotes stop at note 6.
+ * Bad:  `…the minister visited.⁷` and the Endnotes stop at note 6.
  * Good: add note 7 to the Endnotes, or remove the marker.
  */
 import { findNote, markerText } from '../query';

@@ -1,6 +1,6 @@
 /**
  * split-url — a URL in a note broken across lines (PDF export wraps long URLs, often with a blank line between).
- * Bad:  `<https://securingdemocracy.gmfus.org/a-year-of` … blank line … `campaigns-during-the-war-in-ukraine/.`
+ * Bad:  `<https://example.org/reports/a-year-of-grain` … blank line … `disputes-over-the-delta/.`
  * Good: the URL on one line. The quick fix joins the parts; the model keeps them split so the fix stays visible.
  */
 import { Endnote, Range } from '../model';

@@ -1,7 +1,7 @@
 /**
  * unrenderable-glyph — characters lost in conversion, shown as `□`, `▯` or `�`, or private-use code points.
- * Bad:  `“China’s Military Strategy [□□□□□□ □],”`
- * Good: the original characters (here, the Chinese title) restored from the source.
+ * Bad:  `“Annual Grain Report [□□□□□□ □],”`
+ * Good: the original characters (here, the title in its original script) restored from the source.
  * One finding per line, from the first lost character to the last.
  */
 import { Range } from '../model';
