@@ -4,6 +4,7 @@
  * decision about briefs is made in ./brief.
  * Run it with `node server/out/server.js --stdio` (or --node-ipc, as the VS Code client does).
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
@@ -25,7 +26,10 @@ import { ServerContext } from './handlers/context';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const README_URI = pathToFileURL(path.resolve(__dirname, '..', '..', 'README.md')).toString();
+// A .vsix stores the README as readme.md (vsce renames it), the repository as README.md: link to whichever is there.
+const README_URI = pathToFileURL(
+  ['README.md', 'readme.md'].map((name) => path.resolve(__dirname, '..', '..', name)).find((file) => fs.existsSync(file)) ?? path.resolve(__dirname, '..', '..', 'README.md'),
+).toString();
 
 let canPullConfiguration = false;
 let clientCapabilities: ClientCapabilities = {};

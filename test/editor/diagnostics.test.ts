@@ -1,5 +1,6 @@
 /** Diagnostics from the real extension in a real editor, and their response to the policyBrief.rules setting. */
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhen, fixtureUri, openFixture, summary } from './wait';
 
@@ -22,8 +23,11 @@ describe('diagnostics in the editor', () => {
         message: 'Note 4 says “See footnote 3”, but note 3 only says “See footnote 1”: point note 4 at note 1, which holds the source.',
       },
     ]);
-    const target = diagnostics[0].code as { value: string; target: vscode.Uri };
-    assert.match(target.target.toString(), /README\.md#orphan-marker$/);
+    // The link must lead to the README shipped beside the server, in the repository and in an installed .vsix alike.
+    const { target } = diagnostics[0].code as { value: string; target: vscode.Uri };
+    assert.strictEqual(target.fragment, 'orphan-marker');
+    assert.match(target.path, /\/(README|readme)\.md$/);
+    assert.ok(fs.existsSync(target.fsPath), `${target.fsPath} exists`);
   });
 
   it('checks a plain-text draft with Unicode superscript markers and bare-line headings', async () => {
