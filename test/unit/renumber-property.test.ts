@@ -154,7 +154,7 @@ describe('renumber: properties', () => {
       fc.property(briefArbitrary, (g) => {
         checkRenumber(buildBrief(g), g.format);
       }),
-      { numRuns: 1500 },
+      { numRuns: 1000 },
     );
   });
 
