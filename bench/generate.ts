@@ -83,6 +83,8 @@ interface NotePlan {
 export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7): string {
   const w = new Writer(random(seed));
   const md = format === 'markdown';
+  // Markdown notes: GFM footnote definitions, or (even seeds) a numbered list; one blank line apart either way.
+  const mdNumbered = md && seed % 2 === 0;
   const bodyBudget = targetBytes * 0.86;
   const notes: NotePlan[] = [];
   const sources = new Map<number, string>();
@@ -164,7 +166,8 @@ export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7
 
   for (const note of notes) {
     if (!note.written) continue;
-    const label = md ? `[^${note.number}]:` : note.number <= 20 ? `- ${note.number}` : String(note.number);
+    const label = md ? (mdNumbered ? `${note.number}.` : `[^${note.number}]:`) : note.number <= 20 ? `- ${note.number}` : String(note.number);
+    if (md && note !== notes[0]) blank();
     if (note.kind === 'see') {
       w.push(`${label} See footnote ${note.target}.`);
       continue;

@@ -14,9 +14,21 @@ export function notesByNumber(model: BriefModel): Map<number, Endnote[]> {
   return byNumber;
 }
 
+/** First note per number (`#12`) and per GFM word label (`:smith`), built once per model: rules look up every marker. */
+const noteKeys = new WeakMap<BriefModel, Map<string, Endnote>>();
+
 /** The note a marker or reference names: by number, or by GFM label. */
 export function findNote(model: BriefModel, key: { number: number | null; label: string }): Endnote | undefined {
-  return model.endnotes.find((note) => (key.number !== null ? note.number === key.number : note.number === null && note.label === key.label));
+  let byKey = noteKeys.get(model);
+  if (!byKey) {
+    byKey = new Map();
+    for (const note of model.endnotes) {
+      const noteKey = note.number !== null ? `#${note.number}` : `:${note.label}`;
+      if (!byKey.has(noteKey)) byKey.set(noteKey, note);
+    }
+    noteKeys.set(model, byKey);
+  }
+  return byKey.get(key.number !== null ? `#${key.number}` : `:${key.label}`);
 }
 
 export type ChainStatus = 'source' | 'missing' | 'cycle';

@@ -5,8 +5,10 @@
  *
  * A rule reads the model through a recording proxy. On the next version the rule
  * runs again only if something it read differs: a model property it touched (compared
- * by value), one of the lines it looked at, or the settings. A body-text keystroke thus
- * re-runs the rules that scan every line, not those about notes and markers.
+ * by value), an element of a list it looked at (a line, a note, a marker…), a list's
+ * length it asked for, or the settings. A body-text keystroke thus re-runs the rules
+ * that scan every line, not those about notes, and a rule that only asks whether there
+ * are markers does not re-run because one moved.
  * Rules are pure functions of (model, config); that is what makes this sound, and the
  * incremental property test (test/unit/incremental.test.ts) checks it on random edits.
  */
@@ -17,14 +19,21 @@ import { Finding, Rule } from './rules';
 
 type ModelKey = keyof BriefModel;
 
+/** What a rule read of one list in the model (lines, sections, markers, notes, links, URLs). */
+interface ListReads {
+  indices: Set<number>;
+  /** It asked how long the list is. */
+  length: boolean;
+  /** It enumerated the list's keys: any change counts. */
+  whole: boolean;
+}
+
 interface RuleRun {
   model: BriefModel;
   config: BriefConfig;
-  /** Model properties the rule read, other than `lines`. */
+  /** Model properties the rule read that are not lists, compared whole. */
   keys: Set<ModelKey>;
-  /** Indices of `model.lines` the rule read, and whether it asked how many lines there are. */
-  lines: Set<number>;
-  lineCount: boolean;
+  lists: Map<ModelKey, ListReads>;
   /** The rule enumerated the model itself: any change re-runs it. */
   everything: boolean;
   outcome: { findings: Finding[] } | { error: unknown };
@@ -34,7 +43,7 @@ export class AnalysisSession {
   /** Markdown chunk text → facts, for the chunks of the last version parsed. */
   readonly chunks: ChunkCache = new Map();
   private readonly runs = new Map<Rule, RuleRun>();
-  /** Per analysis: which model properties equal those of an earlier model, so each is compared once. */
+  /** Per version: which properties of an earlier model equal this version's, so that each is compared once. */
   private sameAs = new Map<BriefModel, Map<ModelKey, boolean>>();
 
   /** Runs a rule, or returns its previous outcome when nothing it read has changed. Throws what the rule throws. */
@@ -45,11 +54,18 @@ export class AnalysisSession {
       previous.model = model;
       outcome = previous.outcome;
     } else {
-      const run: RuleRun = { model, config, keys: new Set(), lines: new Set(), lineCount: false, everything: false, outcome: { findings: [] } };
+      const run: RuleRun = { model, config, keys: new Set(), lists: new Map(), everything: false, outcome: { findings: [] } };
       try {
         run.outcome = { findings: rule.check(recording(model, run), config) };
       } catch (error) {
         run.outcome = { error };
+      }
+      // A rule that read a whole list is compared on the whole list: keep a flag, not every index (45,000 for a 5 MB brief's lines).
+      for (const [key, reads] of run.lists) {
+        if (reads.length && reads.indices.size >= (model[key] as unknown[]).length) {
+          reads.whole = true;
+          reads.indices = new Set();
+        }
       }
       this.runs.set(rule, run);
       outcome = run.outcome;
@@ -67,47 +83,70 @@ export class AnalysisSession {
     if (run.config !== config || run.everything) return false;
     if (run.model === model) return true;
     const before = run.model;
-    if (run.lineCount && before.lines.length !== model.lines.length) return false;
-    for (const line of run.lines) if (before.lines[line] !== model.lines[line]) return false;
+    for (const [key, reads] of run.lists) {
+      const was = before[key] as unknown[];
+      const is = model[key] as unknown[];
+      if (reads.whole) {
+        if (!this.same(before, model, key)) return false;
+        continue;
+      }
+      if (reads.length && was.length !== is.length) return false;
+      for (const i of reads.indices) if (!deepEqual(was[i], is[i])) return false;
+    }
+    for (const key of run.keys) if (!this.same(before, model, key)) return false;
+    return true;
+  }
+
+  private same(before: BriefModel, model: BriefModel, key: ModelKey): boolean {
     let known = this.sameAs.get(before);
     if (!known) this.sameAs.set(before, (known = new Map()));
-    for (const key of run.keys) {
-      let same = known.get(key);
-      if (same === undefined) known.set(key, (same = deepEqual(before[key], model[key])));
-      if (!same) return false;
-    }
-    return true;
+    let same = known.get(key);
+    if (same === undefined) known.set(key, (same = deepEqual(before[key], model[key])));
+    return same;
   }
 }
 
+/** A view of the model that notes in `run` what the rule reads. */
 function recording(model: BriefModel, run: RuleRun): BriefModel {
-  const lines = new Proxy(model.lines, {
-    get(target, key, receiver) {
-      if (typeof key === 'string') {
-        const code = key.charCodeAt(0);
-        if (code >= 48 && code <= 57) run.lines.add(Number(key));
-        else if (key === 'length') run.lineCount = true;
-      }
-      return Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      run.everything = true;
-      return Reflect.has(target, key);
-    },
-    ownKeys(target) {
-      run.everything = true;
-      return Reflect.ownKeys(target);
-    },
-  });
+  const views = new Map<ModelKey, unknown[]>();
+  const listView = (key: ModelKey, list: unknown[]): unknown[] => {
+    let view = views.get(key);
+    if (view) return view;
+    const reads: ListReads = { indices: new Set(), length: false, whole: false };
+    run.lists.set(key, reads);
+    view = new Proxy(list, {
+      get(target, property, receiver) {
+        if (typeof property === 'string') {
+          const code = property.charCodeAt(0);
+          if (code >= 48 && code <= 57) reads.indices.add(Number(property));
+          else if (property === 'length') reads.length = true;
+        }
+        return Reflect.get(target, property, receiver);
+      },
+      has(target, property) {
+        reads.whole = true;
+        return Reflect.has(target, property);
+      },
+      ownKeys(target) {
+        reads.whole = true;
+        return Reflect.ownKeys(target);
+      },
+    });
+    views.set(key, view);
+    return view;
+  };
   return new Proxy(model, {
-    get(target, key, receiver) {
-      if (key === 'lines') return lines;
-      if (typeof key === 'string' && key in target) run.keys.add(key as ModelKey);
-      return Reflect.get(target, key, receiver);
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof property !== 'string' || !(property in target)) return value;
+      const key = property as ModelKey;
+      if (Array.isArray(value)) return listView(key, value);
+      run.keys.add(key);
+      return value;
     },
-    has(target, key) {
+    has(target, property) {
       run.everything = true;
-      return Reflect.has(target, key);
+      return Reflect.has(target, property);
     },
     ownKeys(target) {
       run.everything = true;

@@ -96,6 +96,8 @@ function findTitleAndByline(lines: string[]): { title: TextLine | null; byline: 
 }
 
 function isAllCaps(line: string): boolean {
+  // Most lines have a lowercase ASCII letter, which alone rules them out: skip the Unicode pass for them.
+  if (/[a-z]/.test(line)) return false;
   const letters = line.replace(/[^\p{L}]/gu, '');
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -105,10 +107,25 @@ function withoutTrailingMarkers(line: string): string {
   return line.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/[”’"')\]]+$/, '');
 }
 
+/**
+ * Each word with an ASCII letter or digit stays at least one word after normalizeHeading,
+ * which drops at most one (a leading "1." or "IV."): a line with more such words than a
+ * known name has, plus one, is not a known name, and need not be normalised.
+ */
+const MAX_KNOWN_NAME_WORDS = Math.max(...[...KNOWN_SECTION_NAMES].map((name) => name.split(' ').length)) + 1;
+
+function mayBeKnownName(words: string[]): boolean {
+  let alphanumeric = 0;
+  for (const word of words) if (/[A-Za-z0-9]/.test(word) && ++alphanumeric > MAX_KNOWN_NAME_WORDS) return false;
+  return true;
+}
+
 function isKnownOrAllCaps(line: string): boolean {
   const trimmed = line.trim();
-  if (trimmed.length > MAX_HEADING_LENGTH || trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return false;
-  return KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed)) || (isAllCaps(trimmed) && !/[.,;]$/.test(withoutTrailingMarkers(trimmed)));
+  if (trimmed.length > MAX_HEADING_LENGTH) return false;
+  const words = trimmed.split(/\s+/);
+  if (words.length > MAX_HEADING_WORDS) return false;
+  return (mayBeKnownName(words) && KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed))) || (isAllCaps(trimmed) && !/[.,;]$/.test(withoutTrailingMarkers(trimmed)));
 }
 
 function heading(lines: string[], line: number, level = 1): HeadingLine {
