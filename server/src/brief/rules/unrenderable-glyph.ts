@@ -8,6 +8,7 @@ import { Range } from '../model';
 import { Finding, Rule } from './rule';
 
 const LOST = /[\u25A1\u25AF\uFFFD\uE000-\uF8FF]/g;
+const LOST_ANYWHERE = new RegExp(LOST.source);
 
 export const unrenderableGlyph: Rule = {
   code: 'unrenderable-glyph',
@@ -18,6 +19,8 @@ export const unrenderableGlyph: Rule = {
     const findings: Finding[] = [];
     for (let line = 0; line < model.lines.length; line++) {
       const text = model.lines[line];
+      // It runs on every line at every keystroke: most lines have no lost glyph, and a test allocates nothing.
+      if (!LOST_ANYWHERE.test(text)) continue;
       const positions = [...text.matchAll(LOST)].map((m) => m.index ?? 0);
       if (!positions.length) continue;
       const range: Range = { start: { line, character: positions[0] }, end: { line, character: positions[positions.length - 1] + 1 } };
