@@ -106,7 +106,7 @@ export class AnalysisSession {
   }
 }
 
-/** A view of the model that notes in `run` what the rule reads. */
+/** A view of the model that records in `run` what the rule reads. */
 function recording(model: BriefModel, run: RuleRun): BriefModel {
   const views = new Map<ModelKey, unknown[]>();
   const listView = (key: ModelKey, list: unknown[]): unknown[] => {
@@ -123,14 +123,7 @@ function recording(model: BriefModel, run: RuleRun): BriefModel {
         }
         return Reflect.get(target, property, receiver);
       },
-      has(target, property) {
-        reads.whole = true;
-        return Reflect.has(target, property);
-      },
-      ownKeys(target) {
-        reads.whole = true;
-        return Reflect.ownKeys(target);
-      },
+      ...onEnumeration<unknown[]>(() => (reads.whole = true)),
     });
     views.set(key, view);
     return view;
@@ -144,15 +137,22 @@ function recording(model: BriefModel, run: RuleRun): BriefModel {
       run.keys.add(key);
       return value;
     },
+    ...onEnumeration<BriefModel>(() => (run.everything = true)),
+  });
+}
+
+/** Proxy traps for `in`, Object.keys and the like: what they reveal depends on everything, so `note` records that. */
+function onEnumeration<T extends object>(note: () => void): Pick<ProxyHandler<T>, 'has' | 'ownKeys'> {
+  return {
     has(target, property) {
-      run.everything = true;
+      note();
       return Reflect.has(target, property);
     },
     ownKeys(target) {
-      run.everything = true;
+      note();
       return Reflect.ownKeys(target);
     },
-  });
+  };
 }
 
 /** Structural equality of model data: primitives, arrays and plain objects. */
