@@ -9,14 +9,19 @@
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
+import * as fs from 'fs';
+import * as path from 'path';
 import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, analyze, resolveConfig } from '../../server/src/brief';
+import { parseMarkdown } from '../../server/src/brief/parse/markdown';
 import { generateBrief } from '../../bench/generate';
+import { FIXTURES, MARKDOWN_SEED, readText, seedsPresent } from '../helpers';
 
 const PIECES = [
   '\n', '\n\n', '\r\n', ' ', 'e', 'Word', '# ', '## ', '### ', 'Endnotes', 'ENDNOTES\n', 'Recommendations',
   '[^1]', '[^2]', '[^9]: A source, 2020.', '\n[^3]: ', '¹', '²³', '<sup>4</sup>', '<sup>2, 5</sup>', '- 3 ', '12 ', '4. ',
   'See footnote 2.', 'Ibid.', 'See note 40', 'https://ex.org/a', '<https://ex.org/', '[t](#)', '[link](https://a.org)',
-  '```\n', '~~~', '<!-- ', ' -->', '<div>', '    ', '**', '> ', '□', '\t',
+  '```\n', '~~~', '<!-- ', ' -->', '<div>', '    ', '**', '> ', '□', '\t', '\n\n7. ', '\n\n[^8]: Ibid.', '\n<!--\n\n',
+  '\n[ref]: https://ex.org/r\n', '[a][ref]', '1) ', '  - ',
 ];
 
 type Edit = { at: number; remove: number; insert: string } | { settings: BriefConfig };
@@ -35,7 +40,7 @@ function apply(text: string, edit: { at: number; remove: number; insert: string 
 
 /** Small briefs of both formats, with every kind of note, marker and defect the benchmark uses. */
 const BRIEFS: Record<BriefFormat, string[]> = {
-  markdown: [1, 2, 3].map((seed) => generateBrief('markdown', 2500, seed)),
+  markdown: [1, 2, 3, 4].map((seed) => generateBrief('markdown', 2500, seed)),
   plaintext: [1, 2, 3].map((seed) => generateBrief('plaintext', 2500, seed)),
 };
 
@@ -94,5 +99,37 @@ describe('incremental analysis equals analysis from scratch', () => {
       [`Note ${note.label} lacks a title (in quotes or italics), a date (a year at least) and a locator (a URL, a DOI, or volume and pages): a reader needs them to find the source.`],
       'a rule whose input changed runs again',
     );
+  });
+});
+
+describe('Markdown cut at every note parses as Markdown cut at headings only', () => {
+  const same = (text: string, label: string) => assert.deepStrictEqual(parseMarkdown(text, undefined, 'notes'), parseMarkdown(text, undefined, 'sections'), label);
+
+  it('after any sequence of random edits', () => {
+    fc.assert(
+      fc.property(fc.nat(BRIEFS.markdown.length - 1), fc.array(editArbitrary, { minLength: 1, maxLength: 12 }), (base, edits) => {
+        let text = BRIEFS.markdown[base];
+        for (const edit of edits) {
+          if ('settings' in edit) continue;
+          text = apply(text, edit);
+          same(text, JSON.stringify(edit));
+        }
+      }),
+      { numRuns: 20, seed: 20261123 },
+    );
+  });
+
+  it('on every Markdown fixture and the real Markdown draft', function () {
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(path.join(dir, entry.name));
+        else if (entry.name.endsWith('.md')) files.push(path.join(dir, entry.name));
+      }
+    };
+    walk(FIXTURES);
+    if (seedsPresent()) files.push(MARKDOWN_SEED);
+    assert.ok(files.length > 5);
+    for (const file of files) same(readText(file), file);
   });
 });

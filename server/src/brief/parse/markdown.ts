@@ -97,13 +97,42 @@ function extractFacts(root: Root): ChunkFacts {
   return facts;
 }
 
-/** Line numbers where a chunk starts: each ATX heading outside fenced code and HTML blocks. */
-function chunkStarts(lines: string[]): number[] {
+/**
+ * How finely a document is cut before parsing: at `sections` (ATX headings), or also
+ * at `notes` — each footnote definition or numbered note that starts a line after a
+ * blank line — so that typing in a long Endnotes section re-parses one note, not all
+ * of them. Both give the same model (a test checks it on random edits); `sections`
+ * is there to be compared with.
+ */
+export type MarkdownChunking = 'sections' | 'notes';
+
+/** A footnote definition or a numbered list item, at the left margin. */
+const NOTE_START = /^(?:\[\^[^\]\s]+\]:|\d{1,9}[.)](?:[ \t]|$))/;
+/** A link reference definition, `[label]: target`: it applies to the whole document, so it forbids cutting at notes. */
+const LINK_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
+
+/**
+ * Line numbers where a chunk starts: each ATX heading outside fenced code and HTML
+ * blocks and, with `notes`, each note start that follows a blank line. A line at the
+ * left margin after a blank line closes every open list, quote and footnote
+ * definition, so the pieces parse as the whole did, unless an HTML comment is still
+ * open across the blank line or a reference link could point into another piece.
+ */
+function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
   const starts = [0];
+  // Tested line by line: a multiline regex over the whole text costs more than the rest of the cut.
+  const atNotes = chunking === 'notes' && !lines.some((line) => line.includes(']:') && LINK_DEFINITION.test(line));
+  let inComment = false;
   let fence: string | null = null;
   let inHtml = false;
   for (let line = 0; line < lines.length; line++) {
     const text = lines[line];
+    const commentBefore = inComment;
+    if (atNotes) {
+      const open = text.lastIndexOf('<!--');
+      if (open >= 0) inComment = text.indexOf('-->', open + 4) < 0;
+      else if (inComment && text.includes('-->')) inComment = false;
+    }
     const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text);
     if (fence !== null) {
       if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && /^\s*[`~]+\s*$/.test(text)) fence = null;
@@ -122,11 +151,12 @@ function chunkStarts(lines: string[]): number[] {
       continue;
     }
     if (line > 0 && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text)) starts.push(line);
+    else if (atNotes && !commentBefore && line > 0 && isBlank(lines[line - 1]) && NOTE_START.test(text)) starts.push(line);
   }
   return starts;
 }
 
-export function parseMarkdown(text: string, cache?: ChunkCache): BriefModel {
+export function parseMarkdown(text: string, cache?: ChunkCache, chunking: MarkdownChunking = 'notes'): BriefModel {
   const index = new LineIndex(text);
   const lines = index.lines;
   const headingLines: HeadingLine[] = [];
@@ -135,7 +165,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache): BriefModel {
   const definitions: { label: string; start: number; end: number; contentStart: number }[] = [];
   const paragraphs: { start: number; end: number; emphasised: boolean }[] = [];
 
-  const starts = chunkStarts(lines);
+  const starts = chunkStarts(lines, chunking);
   const used: ChunkCache = new Map();
   starts.forEach((startLine, i) => {
     const from = index.starts[startLine];
