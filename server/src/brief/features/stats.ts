@@ -99,8 +99,9 @@ export function wordCount(count: number): string {
   return `${count} word${count === 1 ? '' : 's'}`;
 }
 
-const LINK_TARGET = /\]\([^)]*\)/g;
-const HTML_TAG = /<\/?[A-Za-z][^>]*>/g;
+// Bounded, so that a long line of unclosed `](` or `<a` is not rescanned from each one (quadratic).
+const LINK_TARGET = /\]\([^)]{0,2048}\)/g;
+const HTML_TAG = /<\/?[A-Za-z][^>]{0,1024}>/g;
 
 /**
  * Body words on each line of [from, to); 0 for lines that are not body text (title, byline,
@@ -127,12 +128,17 @@ export function lineWordCounts(model: BriefModel, from = 0, to = model.lines.len
   return skipped.map((isSkipped, i) => {
     if (isSkipped) return 0;
     const line = from + i;
-    let body = model.lines[line];
-    // Right to left, so earlier cuts do not shift the later ranges.
-    for (const range of [...(markersByLine.get(line) ?? [])].reverse()) {
-      if (range.end.line === line) body = `${body.slice(0, range.start.character)} ${body.slice(range.end.character)}`;
+    const text = model.lines[line];
+    // Markers become spaces; pieces are joined once, as a 5 MB line can hold thousands of markers.
+    const pieces: string[] = [];
+    let at = 0;
+    for (const range of markersByLine.get(line) ?? []) {
+      if (range.end.line !== line || range.start.character < at) continue;
+      pieces.push(text.slice(at, range.start.character), ' ');
+      at = range.end.character;
     }
-    return countWords(body.replace(LINK_TARGET, ']').replace(HTML_TAG, ''));
+    pieces.push(text.slice(at));
+    return countWords(pieces.join('').replace(LINK_TARGET, ']').replace(HTML_TAG, ''));
   });
 }
 

@@ -97,6 +97,34 @@ function extractFacts(root: Root): ChunkFacts {
   return facts;
 }
 
+type LineKind = 'code' | 'html' | 'heading' | 'text';
+
+/** What each line is at block level, as far as chunking needs: fenced code, an HTML block, an ATX heading or other text. */
+function lineKinds(lines: string[]): LineKind[] {
+  const kinds: LineKind[] = [];
+  let fence: string | null = null;
+  let inHtml = false;
+  for (const text of lines) {
+    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && /^\s*[`~]+\s*$/.test(text)) fence = null;
+      kinds.push('code');
+    } else if (fenceMatch) {
+      fence = fenceMatch[1];
+      kinds.push('code');
+    } else if (inHtml) {
+      if (isBlank(text)) inHtml = false;
+      kinds.push('html');
+    } else if (/^ {0,3}<[a-zA-Z!/]/.test(text) && !/^ {0,3}<sup>/i.test(text)) {
+      inHtml = true;
+      kinds.push('html');
+    } else {
+      kinds.push(/^ {0,3}#{1,6}(?:[ \t]|$)/.test(text) ? 'heading' : 'text');
+    }
+  }
+  return kinds;
+}
+
 /**
  * How finely a document is cut before parsing: at `sections` (ATX headings), or also
  * at `notes` — each footnote definition or numbered note that starts a line after a
@@ -123,37 +151,92 @@ function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
   // Tested line by line: a multiline regex over the whole text costs more than the rest of the cut.
   const atNotes = chunking === 'notes' && !lines.some((line) => line.includes(']:') && LINK_DEFINITION.test(line));
   let inComment = false;
-  let fence: string | null = null;
-  let inHtml = false;
-  for (let line = 0; line < lines.length; line++) {
-    const text = lines[line];
-    const commentBefore = inComment;
+  lineKinds(lines).forEach((kind, line) => {
+    if (line > 0 && kind === 'heading') starts.push(line);
+    else if (atNotes && kind === 'text' && !inComment && line > 0 && isBlank(lines[line - 1]) && NOTE_START.test(lines[line])) starts.push(line);
     if (atNotes) {
-      const open = text.lastIndexOf('<!--');
-      if (open >= 0) inComment = text.indexOf('-->', open + 4) < 0;
-      else if (inComment && text.includes('-->')) inComment = false;
+      const content = lines[line];
+      const open = content.lastIndexOf('<!--');
+      if (open >= 0) inComment = content.indexOf('-->', open + 4) < 0;
+      else if (inComment && content.includes('-->')) inComment = false;
     }
-    const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(text);
-    if (fence !== null) {
-      if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length && /^\s*[`~]+\s*$/.test(text)) fence = null;
-      continue;
-    }
-    if (fenceMatch) {
-      fence = fenceMatch[1];
-      continue;
-    }
-    if (inHtml) {
-      if (isBlank(text)) inHtml = false;
-      continue;
-    }
-    if (/^ {0,3}<[a-zA-Z!/]/.test(text) && !/^ {0,3}<sup>/i.test(text)) {
-      inHtml = true;
-      continue;
-    }
-    if (line > 0 && /^ {0,3}#{1,6}(?:[ \t]|$)/.test(text)) starts.push(line);
-    else if (atNotes && !commentBefore && line > 0 && isBlank(lines[line - 1]) && NOTE_START.test(text)) starts.push(line);
-  }
+  });
   return starts;
+}
+
+/*
+ * micromark is quadratic or worse on some inputs: 2 KB of `*a*a…` takes ~100 ms and
+ * 100 KB takes minutes, long runs of `[a](b`, `<sup>`, `>` or deep list indentation
+ * are nearly as bad, a single line slows down past ~50 KB, and a few thousand nested
+ * blockquotes overflow its stack. A block of text (non-blank lines between blank lines
+ * or headings, outside code and HTML) that crosses one of these limits is not given to
+ * remark: it is blanked out, so its markers and URLs are still found by the source
+ * scans, but its links, emphasis and code spans are not recognised.
+ */
+const MAX_PARSED_LINE = 50_000;
+const MAX_BLOCK_MARKUP = 500;
+const MARKUP_CHARACTERS = /[*_[\]<>`~!]/g;
+/** Indentation beyond this many columns only ever comes from deep nesting, and counts as markup. */
+const NORMAL_INDENT = 16;
+
+function markupIn(line: string): number {
+  const indent = line.length - line.trimStart().length;
+  return (line.match(MARKUP_CHARACTERS)?.length ?? 0) + Math.max(0, indent - NORMAL_INDENT);
+}
+
+/** The chunk with every block remark cannot parse in bounded time replaced by spaces (line breaks kept, so offsets hold). */
+function defuse(chunk: string): string {
+  const index = new LineIndex(chunk);
+  const kinds = lineKinds(index.lines);
+  const blanked: [number, number][] = [];
+  let blockStart = -1;
+  let markup = 0;
+  let tooLong = false;
+  const endBlock = (line: number) => {
+    if (blockStart >= 0 && (tooLong || markup > MAX_BLOCK_MARKUP)) blanked.push([index.starts[blockStart], index.starts[line - 1] + index.lines[line - 1].length]);
+    blockStart = -1;
+    markup = 0;
+    tooLong = false;
+  };
+  index.lines.forEach((text, line) => {
+    const kind = kinds[line];
+    if (kind !== 'text' || isBlank(text)) {
+      endBlock(line);
+      if (kind === 'heading' && text.length > MAX_PARSED_LINE) blanked.push([index.starts[line], index.starts[line] + text.length]);
+      return;
+    }
+    if (blockStart < 0) blockStart = line;
+    markup += markupIn(text);
+    tooLong ||= text.length > MAX_PARSED_LINE;
+  });
+  endBlock(index.lines.length);
+  if (!blanked.length) return chunk;
+  let result = '';
+  let at = 0;
+  for (const [start, end] of blanked) {
+    result += chunk.slice(at, start) + ' '.repeat(end - start);
+    at = end;
+  }
+  return result + chunk.slice(at);
+}
+
+/**
+ * The facts of one chunk. Parsing never throws: should remark or the tree walk still
+ * overflow the stack on some nesting not caught by defuse, only the chunk's first line
+ * (its heading) is kept.
+ */
+function parseChunk(chunk: string): ChunkFacts {
+  const source = withoutBom(chunk);
+  try {
+    return extractFacts(processor.parse(defuse(source)) as Root);
+  } catch {
+    const firstLineEnd = source.search(/[\r\n]|$/);
+    try {
+      return extractFacts(processor.parse(source.slice(0, firstLineEnd).slice(0, MAX_PARSED_LINE)) as Root);
+    } catch {
+      return { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+    }
+  }
 }
 
 export function parseMarkdown(text: string, cache?: ChunkCache, chunking: MarkdownChunking = 'notes'): BriefModel {
@@ -171,7 +254,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache, chunking: Markdo
     const from = index.starts[startLine];
     const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
     const chunk = text.slice(from, to);
-    const facts = used.get(chunk) ?? cache?.get(chunk) ?? extractFacts(processor.parse(withoutBom(chunk)) as Root);
+    const facts = used.get(chunk) ?? cache?.get(chunk) ?? parseChunk(chunk);
     used.set(chunk, facts);
     for (const h of facts.headings) {
       const range = index.rangeOf(from + h.textStart, from + h.textEnd);

@@ -6,7 +6,7 @@
 import { Endnote, Range } from '../model';
 import { Rule } from './rule';
 
-const URL_AT_END = /(<?(?:https?:\/\/|www\.)\S*)$/;
+const URL_START = /<?(?:https?:\/\/|www\.)/;
 const CONTINUATION = /^[^\s<>"“”]+/;
 
 export interface SplitUrl {
@@ -29,13 +29,25 @@ function looksLikeUrlPiece(token: string): boolean {
   return /[/_=%?&#~]|\.[a-z0-9]{2,}/.test(bare) || /^[\p{Ll}\d][\p{Ll}\d]*-[\p{Ll}\d-]+$/u.test(bare);
 }
 
+/**
+ * The URL that ends a line: from the first URL start in the line's last word to the end.
+ * A scan for the last whitespace, because `(?:https?:\/\/|www\.)\S*$` retries from every
+ * URL start and takes minutes on a long run of `http://`.
+ */
+function urlAtEnd(text: string): { url: string; index: number } | null {
+  let wordStart = text.length;
+  while (wordStart > 0 && !/\s/.test(text[wordStart - 1])) wordStart--;
+  const start = URL_START.exec(text.slice(wordStart));
+  return start ? { url: text.slice(wordStart + start.index), index: wordStart + start.index } : null;
+}
+
 export function findSplitUrls(note: Endnote): SplitUrl[] {
   const found: SplitUrl[] = [];
   for (let i = 0; i + 1 < note.segments.length; i++) {
     const segment = note.segments[i];
-    const urlMatch = URL_AT_END.exec(segment.text);
+    const urlMatch = urlAtEnd(segment.text);
     if (!urlMatch) continue;
-    const url = urlMatch[1];
+    const url = urlMatch.url;
     const unfinished = url.startsWith('<') ? !url.endsWith('>') || url.endsWith('/>') : !/[.;,]$/.test(url);
     if (!unfinished) continue;
     const next = note.segments[i + 1];
