@@ -28,7 +28,7 @@ Commands:
   renumber FILE [--write]                                    renumber footnotes by first appearance (print, or write in place)
   stats FILE [--json]                                        words, notes and sources per section
 
-check --jobs N checks files on N worker threads (default: one per core when the files total 256 KB or more).
+check --jobs N checks files on N worker threads (default: half the cores when the files total 256 KB or more).
 
 Exit codes: 0 no errors, 1 errors found, 2 usage or I/O problem.`;
 
@@ -72,7 +72,7 @@ function collectFiles(target: string, into: string[]): void {
 interface Options {
   format: 'text' | 'json' | 'sarif';
   config?: string;
-  /** Worker threads for `check` (default: one per core when the files are large enough). */
+  /** Worker threads for `check` (default: half the cores when the files are large enough). */
   jobs?: number;
   write: boolean;
   paths: string[];
