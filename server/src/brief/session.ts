@@ -43,8 +43,8 @@ export class AnalysisSession {
   /** Markdown chunk text → facts, for the chunks of the last version parsed. */
   readonly chunks: ChunkCache = new Map();
   private readonly runs = new Map<Rule, RuleRun>();
-  /** Per version: which properties of an earlier model equal this version's, so that each is compared once. */
-  private sameAs = new Map<BriefModel, Map<ModelKey, boolean>>();
+  /** Per version: which properties (and list elements) of an earlier model equal this version's, so that each is compared once. */
+  private sameAs = new Map<BriefModel, { whole: Map<ModelKey, boolean>; elements: Map<ModelKey, Map<number, boolean>> }>();
 
   /** Runs a rule, or returns its previous outcome when nothing it read has changed. Throws what the rule throws. */
   check(rule: Rule, model: BriefModel, config: BriefConfig): Finding[] {
@@ -91,17 +91,33 @@ export class AnalysisSession {
         continue;
       }
       if (reads.length && was.length !== is.length) return false;
-      for (const i of reads.indices) if (!deepEqual(was[i], is[i])) return false;
+      if (this.comparisons(before).whole.get(key) === true) continue;
+      for (const i of reads.indices) if (!this.sameElement(before, model, key, i)) return false;
     }
     for (const key of run.keys) if (!this.same(before, model, key)) return false;
     return true;
   }
 
-  private same(before: BriefModel, model: BriefModel, key: ModelKey): boolean {
+  private comparisons(before: BriefModel) {
     let known = this.sameAs.get(before);
-    if (!known) this.sameAs.set(before, (known = new Map()));
+    if (!known) this.sameAs.set(before, (known = { whole: new Map(), elements: new Map() }));
+    return known;
+  }
+
+  private same(before: BriefModel, model: BriefModel, key: ModelKey): boolean {
+    const known = this.comparisons(before).whole;
     let same = known.get(key);
     if (same === undefined) known.set(key, (same = deepEqual(before[key], model[key])));
+    return same;
+  }
+
+  /** Rules that look a few elements up (a `find` that stops early) share these comparisons. */
+  private sameElement(before: BriefModel, model: BriefModel, key: ModelKey, index: number): boolean {
+    const lists = this.comparisons(before).elements;
+    let known = lists.get(key);
+    if (!known) lists.set(key, (known = new Map()));
+    let same = known.get(index);
+    if (same === undefined) known.set(index, (same = deepEqual((before[key] as unknown[])[index], (model[key] as unknown[])[index])));
     return same;
   }
 }
@@ -165,11 +181,13 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     return true;
   }
   if (Array.isArray(b)) return false;
-  const keys = Object.keys(a);
-  if (keys.length !== Object.keys(b).length) return false;
-  for (const key of keys) {
+  // for…in rather than Object.keys: model objects are plain, and this runs on every element at every keystroke.
+  let keys = 0;
+  for (const key in a) {
     if (!Object.prototype.hasOwnProperty.call(b, key)) return false;
     if (!deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+    keys++;
   }
-  return true;
+  for (const key in b) if (Object.prototype.hasOwnProperty.call(b, key)) keys--;
+  return keys === 0;
 }
