@@ -40,9 +40,28 @@ export interface LoadedFile {
 }
 
 /** Reads a file as UTF-8 without a BOM; invalid bytes become U+FFFD, with a warning. */
+/** A path that exists but is no file to read: reading a device such as /dev/zero would never end. */
+class NotAFileError extends Error {
+  constructor(
+    readonly path: string,
+    stat: fs.Stats,
+  ) {
+    const kind = stat.isDirectory()
+      ? 'a folder'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isFIFO()
+          ? 'a named pipe'
+          : stat.isCharacterDevice() || stat.isBlockDevice()
+            ? 'a device'
+            : 'not a file';
+    super(`not a regular file (${kind})`);
+  }
+}
+
 function readBrief(file: string, warn: (message: string) => void): LoadedFile {
   const stat = fs.statSync(file);
-  if (!stat.isFile()) throw new UsageError(`${file}: not a regular file`);
+  if (!stat.isFile()) throw new NotAFileError(file, stat);
   const bytes = fs.readFileSync(file);
   let text: string;
   try {
@@ -62,7 +81,8 @@ function collectFiles(target: string, into: string[]): void {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const child = path.join(target, entry.name);
       if (entry.isDirectory()) collectFiles(child, into);
-      else if (entry.isFile() && BRIEF_EXTENSIONS.test(entry.name)) into.push(child);
+      // A link is listed too, so that a broken one is reported rather than silently skipped.
+      else if ((entry.isFile() || entry.isSymbolicLink()) && BRIEF_EXTENSIONS.test(entry.name)) into.push(child);
     }
   } else {
     into.push(target);
@@ -181,7 +201,7 @@ function check(options: Options, io: Io): number {
 }
 
 export function describeIoError(error: unknown): string {
-  if (error instanceof UsageError) return error.message;
+  if (error instanceof UsageError || error instanceof NotAFileError) return error.message;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or folder';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
