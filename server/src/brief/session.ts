@@ -56,13 +56,13 @@ export class AnalysisSession {
     } else {
       const run: RuleRun = { model, config, keys: new Set(), lists: new Map(), everything: false, outcome: { findings: [] } };
       try {
-        run.outcome = { findings: rule.check(recording(model, run), config) };
+        run.outcome = { findings: rule.check(recording(model, run, previous), config) };
       } catch (error) {
         run.outcome = { error };
       }
       // A rule that read a whole list is compared on the whole list: keep a flag, not every index (45,000 for a 5 MB brief's lines).
       for (const [key, reads] of run.lists) {
-        if (reads.length && reads.indices.size >= (model[key] as unknown[]).length) {
+        if (reads.whole || (reads.length && reads.indices.size >= (model[key] as unknown[]).length)) {
           reads.whole = true;
           reads.indices = new Set();
         }
@@ -122,20 +122,32 @@ export class AnalysisSession {
   }
 }
 
-/** A view of the model that records in `run` what the rule reads. */
-function recording(model: BriefModel, run: RuleRun): BriefModel {
+/**
+ * A view of the model that records in `run` what the rule reads. A list the rule read
+ * whole last time is handed over as it is and counted as read whole again: proxied
+ * element access costs, and rules that scan every note or line do so each time.
+ */
+function recording(model: BriefModel, run: RuleRun, previous: RuleRun | undefined): BriefModel {
   const views = new Map<ModelKey, unknown[]>();
   const listView = (key: ModelKey, list: unknown[]): unknown[] => {
     let view = views.get(key);
     if (view) return view;
+    if (previous?.lists.get(key)?.whole) {
+      run.lists.set(key, { indices: new Set(), length: true, whole: true });
+      views.set(key, list);
+      return list;
+    }
     const reads: ListReads = { indices: new Set(), length: false, whole: false };
     run.lists.set(key, reads);
     view = new Proxy(list, {
       get(target, property, receiver) {
-        if (typeof property === 'string') {
+        // Once every element has been read the list is compared whole: rules iterate notes many times, so stop recording.
+        if (!reads.whole && typeof property === 'string') {
           const code = property.charCodeAt(0);
-          if (code >= 48 && code <= 57) reads.indices.add(Number(property));
-          else if (property === 'length') reads.length = true;
+          if (code >= 48 && code <= 57) {
+            reads.indices.add(Number(property));
+            if (reads.length && reads.indices.size >= target.length) reads.whole = true;
+          } else if (property === 'length') reads.length = true;
         }
         return Reflect.get(target, property, receiver);
       },
