@@ -5,6 +5,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { BriefConfig, ConfigProblem, resolveConfig } from './brief/config';
+import { Position } from './brief/model';
+import { LineIndex } from './brief/parse/text';
 
 export const CONFIG_FILE_NAME = '.policybrief.json';
 
@@ -28,6 +30,8 @@ export interface LoadedConfigFile {
   /** The raw settings object, or undefined when the file could not be read or parsed. */
   settings: unknown;
   problems: ConfigProblem[];
+  /** Where JSON.parse stopped, when the file is not valid JSON and the parser says where. */
+  syntaxErrorAt?: Position;
 }
 
 export function readConfigFile(file: string): LoadedConfigFile {
@@ -37,11 +41,19 @@ export function readConfigFile(file: string): LoadedConfigFile {
   } catch (error) {
     return { file, settings: undefined, problems: [{ key: '', message: `Cannot read ${file}: ${(error as Error).message}` }] };
   }
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    const settings = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+    const settings = JSON.parse(json) as unknown;
     return { file, settings, problems: resolveConfig(settings).problems };
   } catch (error) {
-    return { file, settings: undefined, problems: [{ key: '', message: `${file} is not valid JSON (${(error as Error).message}); using the default settings.` }] };
+    const message = (error as Error).message;
+    const offset = /at position (\d+)/.exec(message)?.[1] ?? (/Unexpected end of JSON input/.test(message) ? String(json.length) : undefined);
+    return {
+      file,
+      settings: undefined,
+      problems: [{ key: '', message: `${file} is not valid JSON (${message}); using the default settings.` }],
+      ...(offset !== undefined ? { syntaxErrorAt: new LineIndex(json).positionAt(Number(offset)) } : {}),
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 /** Core → LSP type conversions, in one place. Positions are already LSP positions. */
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver';
 import { BriefDiagnostic, Severity } from './brief';
+import { LoadedConfigFile } from './configFile';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,4 +22,16 @@ export function toLspDiagnostic(diagnostic: BriefDiagnostic, documentUri: string
       ? { relatedInformation: diagnostic.related.map((r) => DiagnosticRelatedInformation.create({ uri: documentUri, range: r.range }, r.message)) }
       : {}),
   };
+}
+
+/** A `.policybrief.json` that cannot be used: an error where the JSON breaks (or at the start), a warning per invalid setting. */
+export function toConfigDiagnostics(loaded: LoadedConfigFile): Diagnostic[] {
+  const at = loaded.syntaxErrorAt ?? { line: 0, character: 0 };
+  const unusable = loaded.settings === undefined;
+  return loaded.problems.map((problem) => ({
+    range: { start: at, end: at },
+    severity: unusable ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'policy-brief',
+    message: problem.message,
+  }));
 }

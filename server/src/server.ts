@@ -20,7 +20,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalysisSession, BriefFormat, analyze, detectFormat, looksLikeBrief, resolveConfig, BriefConfig } from './brief';
 import { configForDocument } from './configFile';
-import { toLspDiagnostic } from './convert';
+import { toConfigDiagnostics, toLspDiagnostic } from './convert';
 import { HANDLER_GROUPS } from './handlers';
 import { ServerContext } from './handlers/context';
 
@@ -66,7 +66,11 @@ async function settingsFor(uri: string): Promise<BriefConfig> {
     pending = (async () => {
       const editorSettings = canPullConfiguration ? ((await connection.workspace.getConfiguration({ scopeUri: uri, section: 'policyBrief' })) as Record<string, unknown> | null) : null;
       const file = filePath(uri);
-      return file ? configForDocument(file, editorSettings ?? {}).config : resolveConfig(editorSettings ?? {}).config;
+      if (!file) return resolveConfig(editorSettings ?? {}).config;
+      const { config, file: loaded } = configForDocument(file, editorSettings ?? {});
+      // Problems are shown on the settings file itself (an empty list clears them once it is fixed); the brief gets the defaults.
+      if (loaded) void connection.sendDiagnostics({ uri: pathToFileURL(loaded.file).toString(), diagnostics: toConfigDiagnostics(loaded) });
+      return config;
     })();
     settingsCache.set(uri, pending);
   }
