@@ -43,7 +43,7 @@ const BUILT_IN = [
 ];
 
 /** mulberry32: small, fast and reproducible from one number. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let state = seed | 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;

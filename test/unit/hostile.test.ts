@@ -5,6 +5,7 @@
  */
 import * as assert from 'assert';
 import { Analysis, BriefFormat, analyze } from '../../server/src/brief';
+import { random } from '../fuzz/fuzz';
 
 const FORMATS: BriefFormat[] = ['markdown', 'plaintext'];
 const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
@@ -31,17 +32,10 @@ function both(text: string): Analysis[] {
   });
 }
 
-/** Deterministic pseudo-random bytes (mulberry32), so a failure reproduces. */
+/** Deterministic pseudo-random bytes, so a failure reproduces. */
 function randomBytes(length: number, seed: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  let state = seed;
-  for (let i = 0; i < length; i++) {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    bytes[i] = ((t ^ (t >>> 14)) >>> 0) & 0xff;
-  }
-  return bytes;
+  const next = random(seed);
+  return Uint8Array.from({ length }, () => Math.floor(next() * 256));
 }
 
 describe('hostile documents', () => {
