@@ -8,6 +8,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { isMainThread } from 'worker_threads';
 import { RULES, analyze, detectFormat, parseBrief, resolveConfig, BriefConfig, BriefModel, Severity } from './brief';
 import { BriefSymbol, documentSymbols } from './brief/features/symbols';
 import { briefStats, formatStats } from './brief/features/stats';
@@ -381,7 +382,8 @@ export function main(argv: string[], io: Io): number {
   }
 }
 
-if (require.main === module) {
+// In a worker thread the bundled worker entry is require.main too, and embeds this module: only the main thread runs the CLI.
+if (require.main === module && isMainThread) {
   const chunks: string[] = [];
   const code = main(process.argv.slice(2), { out: (t) => chunks.push(t + '\n'), err: (t) => process.stderr.write(t + '\n') });
   process.stdout.write(chunks.join(''), () => process.exit(code));
