@@ -163,6 +163,19 @@ describe('hostile documents', () => {
     }
   });
 
+  it('10,000 notes each pointing at the next ("See footnote N+1"), and 10,000 "Ibid." notes: chains resolved once', function () {
+    this.timeout(30000);
+    const n = 10_000;
+    const chain = analyze(`Endnotes\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. See footnote ${i + 2}.`).join('\n')}\n${n + 1}. A source, 2024.\n`, undefined, { format: 'plaintext' });
+    const chained = chain.diagnostics.filter((d) => d.code === 'see-footnote-chain');
+    assert.strictEqual(chained.length, n - 1);
+    assert.strictEqual(chained[0].message, `Note 1 says “See footnote 2”, but note 2 only says “See footnote 3”: point note 1 at note ${n + 1}, which holds the source.`);
+    const ibid = analyze(`Endnotes\n\n1. A source, 2024.\n${Array.from({ length: n }, (_, i) => `${i + 2}. Ibid.`).join('\n')}\n`, undefined, { format: 'plaintext' });
+    const misused = ibid.diagnostics.filter((d) => d.code === 'ibid-misuse');
+    assert.strictEqual(misused.length, n - 1);
+    assert.strictEqual(misused[0].message, 'Note 3 says “Ibid.”, but note 2 before it is itself a reference (“Ibid”): write “See footnote 1.” instead.');
+  });
+
   it('20,000 bare-line headings in plain text: each a section, runs of parallel headings nested', function () {
     this.timeout(30000);
     const headings = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? `Region ${i} Support` : `Topic ${i}`));

@@ -91,17 +91,81 @@ export function textAt(model: BriefModel, range: Range): string {
   return model.lines[range.start.line].slice(range.start.character, range.end.character);
 }
 
+function nextInChain(note: Endnote, byNumber: Map<number, Endnote[]>): Endnote | undefined {
+  const target = note.seeNote?.target;
+  return target === null || target === undefined ? undefined : byNumber.get(target)?.[0];
+}
+
+/*
+ * Rules ask about every note of a chain, and each answer walks the chain: on a brief
+ * whose 10,000 notes each say "See footnote N+1" that took minutes. The answers are a
+ * property of the notes map, so they are worked out once per map.
+ */
+const cycleMembers = new WeakMap<Map<number, Endnote[]>, Set<Endnote>>();
+const chainEnds = new WeakMap<Map<number, Endnote[]>, Map<Endnote, Pick<ChainResolution, 'root' | 'status'>>>();
+
+/** Notes on a loop of two or more "See footnote" pointers, each note visited once. */
+function findCycleMembers(byNumber: Map<number, Endnote[]>): Set<Endnote> {
+  const members = new Set<Endnote>();
+  const done = new Set<Endnote>();
+  for (const notes of byNumber.values()) {
+    for (const start of notes) {
+      const path: Endnote[] = [];
+      const onPath = new Set<Endnote>();
+      let note: Endnote | undefined = start;
+      while (note && !done.has(note) && !onPath.has(note)) {
+        path.push(note);
+        onPath.add(note);
+        note = nextInChain(note, byNumber);
+      }
+      if (note && onPath.has(note)) {
+        const loop = path.slice(path.indexOf(note));
+        if (loop.length > 1) for (const member of loop) members.add(member);
+      }
+      for (const visited of path) done.add(visited);
+    }
+  }
+  return members;
+}
+
 /** Whether following "See footnote" pointers from this note leads back to it (a note naming itself is self-reference, not a loop). */
 export function isInCycle(note: Endnote, byNumber: Map<number, Endnote[]>): boolean {
-  const seen = new Set<Endnote>([note]);
-  let current = note;
-  while (current.seeNote && current.seeNote.target !== null) {
-    const next = byNumber.get(current.seeNote.target)?.[0];
-    if (!next) return false;
-    if (next === note) return current !== note;
-    if (seen.has(next)) return false;
-    seen.add(next);
-    current = next;
+  let members = cycleMembers.get(byNumber);
+  if (!members) cycleMembers.set(byNumber, (members = findCycleMembers(byNumber)));
+  return members.has(note);
+}
+
+/** Where resolveChain from this note ends (its root and status, without the path), remembered for every note on the way. */
+export function chainEnd(start: Endnote, byNumber: Map<number, Endnote[]>): Pick<ChainResolution, 'root' | 'status'> {
+  let known = chainEnds.get(byNumber);
+  if (!known) chainEnds.set(byNumber, (known = new Map()));
+  const walked: Endnote[] = [];
+  const onWalk = new Set<Endnote>();
+  let note = start;
+  let end: Pick<ChainResolution, 'root' | 'status'>;
+  for (;;) {
+    const remembered = known.get(note);
+    if (remembered) {
+      end = remembered;
+      break;
+    }
+    if (onWalk.has(note)) {
+      end = { root: null, status: 'cycle' };
+      break;
+    }
+    walked.push(note);
+    onWalk.add(note);
+    if (!note.seeNote) {
+      end = { root: note, status: 'source' };
+      break;
+    }
+    const next = nextInChain(note, byNumber);
+    if (!next) {
+      end = { root: null, status: 'missing' };
+      break;
+    }
+    note = next;
   }
-  return false;
+  for (const visited of walked) known.set(visited, end);
+  return end;
 }

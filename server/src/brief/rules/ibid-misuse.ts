@@ -3,7 +3,7 @@
  * Bad:  the first note says `Ibid.`; or `Ibid.` follows `See footnote 5.`
  * Good: write the source out, or say `See footnote 5.` directly.
  */
-import { notesByNumber, resolveChain, textAt } from '../query';
+import { chainEnd, notesByNumber, textAt } from '../query';
 import { Finding, Rule } from './rule';
 
 export const ibidMisuse: Rule = {
@@ -21,7 +21,7 @@ export const ibidMisuse: Rule = {
       if (!previous) {
         findings.push({ range: ref.range, message: `Note ${note.label} says “Ibid.”, but no note comes before it: write the source out.` });
       } else if (previous.seeNote) {
-        const chain = resolveChain(model, previous, byNumber);
+        const chain = chainEnd(previous, byNumber);
         const advice = chain.root ? `write “See footnote ${chain.root.label}.” instead` : 'write the source out';
         findings.push({
           range: ref.range,

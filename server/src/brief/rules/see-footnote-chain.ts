@@ -4,7 +4,7 @@
  * Good: `41 See footnote 12.` — the note that holds the source (a quick fix does this).
  * Ibid. after a see-note is reported by ibid-misuse; loops by see-footnote-cycle.
  */
-import { isInCycle, notesByNumber, resolveChain, textAt } from '../query';
+import { chainEnd, isInCycle, notesByNumber, textAt } from '../query';
 import { Finding, Rule } from './rule';
 
 export const seeFootnoteChain: Rule = {
@@ -20,7 +20,7 @@ export const seeFootnoteChain: Rule = {
       if (!ref || ref.kind !== 'see' || ref.target === null || ref.target === note.number) continue;
       const target = byNumber.get(ref.target)?.[0];
       if (!target?.seeNote || isInCycle(note, byNumber)) continue;
-      const chain = resolveChain(model, target, byNumber);
+      const chain = chainEnd(target, byNumber);
       const says = `Note ${note.label} says “${textAt(model, ref.range)}”, but note ${target.label} only says “${textAt(model, target.seeNote.range)}”`;
       const message =
         chain.status === 'source' && chain.root
