@@ -124,7 +124,8 @@ function isPlausibleNoteStart(start: NoteStart, previous: { number: number | nul
   if (start.number === previous.number + 1) return true;
   if (start.style === 'dash' || start.style === 'bracket') return true;
   if (previousText !== undefined && (!FINISHED_NOTE.test(previousText) || ABBREVIATION_BEFORE_NUMBER.test(previousText))) return false;
-  return start.number >= 1 && start.number <= previous.number + 50 && start.number < 1000;
+  // Past note 999 a four-digit number is a note only going forward: a year opening a wrapped line is more likely than a note numbered backwards.
+  return start.number >= 1 && start.number <= previous.number + 50 && (start.number < 1000 || start.number > previous.number);
 }
 
 /**
