@@ -176,6 +176,18 @@ describe('hostile documents', () => {
     assert.strictEqual(misused[0].message, 'Note 3 says “Ibid.”, but note 2 before it is itself a reference (“Ibid”): write “See footnote 1.” instead.');
   });
 
+  it('a loop of 10,000 "See footnote" notes: each reported once, the loop shortened in the message', function () {
+    this.timeout(30000);
+    const n = 10_000;
+    const loop = analyze(`Endnotes\n\n${Array.from({ length: n }, (_, i) => `${i + 1}. See footnote ${(i + 1) % n + 1}.`).join('\n')}\n`, undefined, { format: 'plaintext' });
+    const cycles = loop.diagnostics.filter((d) => d.code === 'see-footnote-cycle');
+    assert.strictEqual(cycles.length, n);
+    assert.strictEqual(
+      cycles[0].message,
+      'Notes 1 → 2 → 3 → 4 → 5 → 6 → 7 → 8 → 9 → 10 → 11 → 12 → … → 1 point at each other in a loop, so none of them leads to a source: write the source out in one of them and point the others at it.',
+    );
+  });
+
   it('20,000 bare-line headings in plain text: each a section, runs of parallel headings nested', function () {
     this.timeout(30000);
     const headings = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? `Region ${i} Support` : `Topic ${i}`));

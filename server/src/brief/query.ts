@@ -135,6 +135,17 @@ export function isInCycle(note: Endnote, byNumber: Map<number, Endnote[]>): bool
   return members.has(note);
 }
 
+/** The numbers of the notes around the loop that starts at a note on one (see isInCycle), at most `max` of them. */
+export function loopNumbers(note: Endnote, byNumber: Map<number, Endnote[]>, max: number): number[] {
+  const numbers: number[] = [];
+  let current: Endnote | undefined = note;
+  do {
+    if (current.number !== null) numbers.push(current.number);
+    current = nextInChain(current, byNumber);
+  } while (current && current !== note && numbers.length < max);
+  return numbers;
+}
+
 /** Where resolveChain from this note ends (its root and status, without the path), remembered for every note on the way. */
 export function chainEnd(start: Endnote, byNumber: Map<number, Endnote[]>): Pick<ChainResolution, 'root' | 'status'> {
   let known = chainEnds.get(byNumber);
