@@ -384,7 +384,9 @@ export function main(argv: string[], io: Io): number {
 
 // In a worker thread the bundled worker entry is require.main too, and embeds this module: only the main thread runs the CLI.
 if (require.main === module && isMainThread) {
-  const chunks: string[] = [];
-  const code = main(process.argv.slice(2), { out: (t) => chunks.push(t + '\n'), err: (t) => process.stderr.write(t + '\n') });
-  process.stdout.write(chunks.join(''), () => process.exit(code));
+  // Both streams are written at the end, the report first, so the summary line follows the report in a terminal.
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(process.argv.slice(2), { out: (t) => out.push(t + '\n'), err: (t) => err.push(t + '\n') });
+  process.stdout.write(out.join(''), () => process.stderr.write(err.join(''), () => process.exit(code)));
 }
