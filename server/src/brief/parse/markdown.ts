@@ -176,6 +176,7 @@ function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
 const MAX_PARSED_LINE = 50_000;
 const MAX_BLOCK_MARKUP = 500;
 const MARKUP_CHARACTERS = /[*_[\]<>`~!]/g;
+const FOOTNOTE_DEFINITION_START = /^ {0,3}\[\^[^\]\s]{1,64}\]:/;
 /** Indentation beyond this many columns only ever comes from deep nesting, and counts as markup. */
 const NORMAL_INDENT = 16;
 
@@ -205,6 +206,8 @@ function defuse(chunk: string): string {
       if (kind === 'heading' && text.length > MAX_PARSED_LINE) blanked.push([index.starts[line], index.starts[line] + text.length]);
       return;
     }
+    // Each footnote definition is a block of its own for remark, so a long run of them (a GFM notes list) is not one huge block.
+    if (FOOTNOTE_DEFINITION_START.test(text)) endBlock(line);
     if (blockStart < 0) blockStart = line;
     markup += markupIn(text);
     tooLong ||= text.length > MAX_PARSED_LINE;
