@@ -37,7 +37,12 @@ class UsageError extends Error {}
 
 export interface LoadedFile {
   path: string;
+  /** The text without its byte-order mark. */
   text: string;
+  /** Whether the file started with a UTF-8 byte-order mark (kept when the file is written back). */
+  bom: boolean;
+  /** False when invalid bytes were replaced with U+FFFD: writing the text back would lose them. */
+  validUtf8: boolean;
 }
 
 /** Reads a file as UTF-8 without a BOM; invalid bytes become U+FFFD, with a warning. */
@@ -65,13 +70,17 @@ function readBrief(file: string, warn: (message: string) => void): LoadedFile {
   if (!stat.isFile()) throw new NotAFileError(file, stat);
   const bytes = fs.readFileSync(file);
   let text: string;
+  let validUtf8 = true;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // ignoreBOM keeps a leading BOM in the text, so it can be seen here and written back later.
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    text = new TextDecoder('utf-8').decode(bytes);
+    text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    validUtf8 = false;
     warn(`${file}: not valid UTF-8; invalid bytes were replaced with �`);
   }
-  return { path: file, text: text.replace(/^\uFEFF/, '') };
+  const bom = text.startsWith('\uFEFF');
+  return { path: file, text: bom ? text.slice(1) : text, bom, validUtf8 };
 }
 
 function collectFiles(target: string, into: string[]): void {
@@ -323,22 +332,11 @@ function renumberFile(options: Options, io: Io): number {
     return 0;
   }
   if (text !== file.text) {
-    const bytes = fs.readFileSync(file.path);
-    if (!isUtf8(bytes)) throw new UsageError(`${file.path}: not valid UTF-8; not writing, so no byte is lost`);
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? '\uFEFF' : '';
-    fs.writeFileSync(file.path, bom + text);
+    if (!file.validUtf8) throw new UsageError(`${file.path}: not valid UTF-8; not writing, so no byte is lost`);
+    fs.writeFileSync(file.path, (file.bom ? '\uFEFF' : '') + text);
   }
   io.err(`${file.path}: ${summary}`);
   return 0;
-}
-
-function isUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export function main(argv: string[], io: Io): number {
