@@ -1,7 +1,8 @@
 /** The VS Code client: starts the language server and turns two editor commands into server commands; no analysis here. */
 import * as path from 'path';
 import { ExtensionContext, Selection, commands, window, workspace } from 'vscode';
-import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, Range, ServerOptions, TransportKind, WorkspaceEdit } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CommandResult, INSERT_FOOTNOTE_COMMAND, RENUMBER_COMMAND } from '../../server/src/workspaceProtocol';
 import { registerWorkspaceFeatures } from './workspaceFeatures';
 
 let client: LanguageClient | undefined;
@@ -23,20 +24,11 @@ export async function activate(context: ExtensionContext): Promise<void> {
   client = new LanguageClient('policyBrief', 'Policy Brief', serverOptions, clientOptions);
   context.subscriptions.push(
     client,
-    commands.registerCommand('policyBrief.renumber', () => runOnServer('policyBrief.server.renumber', false)),
-    commands.registerCommand('policyBrief.insertFootnote', () => runOnServer('policyBrief.server.insertFootnote', true)),
+    commands.registerCommand('policyBrief.renumber', () => runOnServer(RENUMBER_COMMAND, false)),
+    commands.registerCommand('policyBrief.insertFootnote', () => runOnServer(INSERT_FOOTNOTE_COMMAND, true)),
   );
   await client.start();
   registerWorkspaceFeatures(context, client);
-}
-
-/** What the server's commands answer (server/src/handlers/fixes.ts). */
-interface CommandResult {
-  edit?: WorkspaceEdit;
-  version?: number;
-  selection?: Range | null;
-  message?: string;
-  refused?: boolean;
 }
 
 /** Asks the server for the edit, applies it, and selects what the server says the writer types next (a new note's placeholder). */

@@ -1,8 +1,31 @@
 /**
- * Two custom requests beside the standard LSP ones, shared by the server and the VS Code
- * client (and open to any LSP client, e.g. for a Neovim statusline), with the texts both show.
- * Plain types and pure functions only: the client bundles this file, so it imports nothing.
+ * Two custom requests and two commands beside the standard LSP ones, shared by the server
+ * and the VS Code client (and open to any LSP client, e.g. for a Neovim statusline), with the
+ * texts both show. Plain types and pure functions only: the client bundles this file, so it
+ * imports nothing at run time.
  */
+import type { Range, WorkspaceEdit } from 'vscode-languageserver-types';
+
+/**
+ * `workspace/executeCommand` ids, with arguments `[{uri, position?}]`, answering a CommandResult.
+ * They carry `.server.`: the language client registers every server command as an editor
+ * command, and the extension's own `policyBrief.renumber` / `policyBrief.insertFootnote`
+ * (which apply the edit and move the cursor) must not collide with them.
+ */
+export const RENUMBER_COMMAND = 'policyBrief.server.renumber';
+export const INSERT_FOOTNOTE_COMMAND = 'policyBrief.server.insertFootnote';
+
+/** What the commands answer: an edit to apply (and where to put the cursor), or a message saying why not. */
+export interface CommandResult {
+  edit?: WorkspaceEdit;
+  /** The document version the edit was computed for. */
+  version?: number;
+  /** Insert Footnote: the new note's placeholder text, to select after applying the edit. */
+  selection?: Range | null;
+  message?: string;
+  /** True when the message says why nothing was done (the editor shows it as a warning). */
+  refused?: boolean;
+}
 
 /** `policyBrief/documentInfo` {uri} → DocumentInfo for an open document, or null when it is not checked as a brief. */
 export const DOCUMENT_INFO_REQUEST = 'policyBrief/documentInfo';

@@ -1,14 +1,10 @@
 /**
  * Quick fixes, fix-all, the renumber and insert-footnote commands, and rename on
  * note numbers. Every edit is computed in brief/fixes; this file only finds the
- * document, calls the core and wraps the result in LSP types.
- *
- * Command ids carry `.server.`: the language client registers every server command
- * as an editor command, and the extension's own `policyBrief.renumber` /
- * `policyBrief.insertFootnote` (which apply the edit and move the cursor) must not
- * collide with them.
+ * document, calls the core and wraps the result in LSP types. The command ids and
+ * their result type are in ../workspaceProtocol.ts, shared with the client.
  */
-import { CodeAction, CodeActionKind, Diagnostic, ErrorCodes, Position, Range, ResponseError, WorkspaceEdit } from 'vscode-languageserver/node';
+import { CodeAction, CodeActionKind, Diagnostic, ErrorCodes, Position, ResponseError, WorkspaceEdit } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { BriefModel, detectFormat, parseBrief } from '../brief';
 import { Draft, TextEdit, draftOf } from '../brief/fixes/edits';
@@ -17,23 +13,10 @@ import { insertFootnote } from '../brief/fixes/insert';
 import { Fix, citeFixes, fixesFor } from '../brief/fixes/quickfix';
 import { renameAt, renameTargetAt } from '../brief/fixes/rename';
 import { renumber } from '../brief/fixes/renumber';
+import { CommandResult, INSERT_FOOTNOTE_COMMAND, RENUMBER_COMMAND } from '../workspaceProtocol';
 import { HandlerGroup, ServerContext } from './context';
 
 export const FIX_ALL_KIND = 'source.fixAll.policyBrief';
-export const RENUMBER_COMMAND = 'policyBrief.server.renumber';
-export const INSERT_FOOTNOTE_COMMAND = 'policyBrief.server.insertFootnote';
-
-/** What the commands answer: an edit to apply (and where to put the cursor), or a message saying why not. */
-export interface CommandResult {
-  edit?: WorkspaceEdit;
-  /** The document version the edit was computed for. */
-  version?: number;
-  /** Insert Footnote: the new note's placeholder text, to select after applying the edit. */
-  selection?: Range | null;
-  message?: string;
-  /** True when the message says why nothing was done (the editor shows it as a warning). */
-  refused?: boolean;
-}
 
 function workspaceEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
   return { changes: { [uri]: edits } };
