@@ -7,7 +7,7 @@
 import { BriefConfig, RequiredSection } from '../config';
 import { BriefModel, Position, Range } from '../model';
 import { isBlank } from '../parse/text';
-import { findRequiredSection, notesByNumber, resolveChain } from '../query';
+import { chainEnd, findRequiredSection, notesByNumber } from '../query';
 import { duplicateSource } from '../rules/duplicate-source';
 import { findSplitUrls } from '../rules/split-url';
 import { Draft, LineEdit, TextEdit, lineEditsToTextEdits, textEditsToLineEdits } from './edits';
@@ -50,7 +50,8 @@ const pointAtRoot: Provider = ({ model }, diagnostic) => {
   if (!note || !ref || ref.target === null) return [];
   const byNumber = notesByNumber(model);
   const target = byNumber.get(ref.target)?.[0];
-  const chain = target && resolveChain(model, target, byNumber);
+  // The same chain walk as the see-footnote-chain rule, so the fix points where the message says.
+  const chain = target && chainEnd(target, byNumber);
   const root = chain?.status === 'source' ? chain.root : null;
   if (!root || root.number === null || root === note) return [];
   const line = ref.targetRange.start.line;
