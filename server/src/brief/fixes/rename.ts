@@ -1,5 +1,6 @@
 /** Rename on a note number: wherever the number is written — a marker, a note's own number, a "See footnote N". */
 import { BriefModel, Position, Range, containsPosition } from '../model';
+import { noteTargetAt } from '../features/definition';
 import { superscriptToNumber } from '../parse/text';
 import { Draft } from './edits';
 import { RenumberResult, renameNote } from './renumber';
@@ -10,13 +11,13 @@ export interface RenameTarget {
   range: Range;
 }
 
+/** What navigation finds at the cursor, narrowed to where a number is written: a marker's digits, a note's number, the N of "See footnote N". */
 export function renameTargetAt(model: BriefModel, position: Position): RenameTarget | null {
-  for (const marker of model.markers) if (marker.number !== null && containsPosition(marker.labelRange, position)) return { number: marker.number, range: marker.labelRange };
-  for (const note of model.endnotes) {
-    if (note.number !== null && containsPosition(note.numberRange, position)) return { number: note.number, range: note.numberRange };
-    for (const ref of note.references) if (ref.kind === 'see' && ref.target !== null && containsPosition(ref.targetRange, position)) return { number: ref.target, range: ref.targetRange };
-  }
-  return null;
+  const target = noteTargetAt(model, position);
+  if (!target || target.key.number === null) return null;
+  const range =
+    target.kind === 'marker' ? target.marker.labelRange : target.kind === 'note' ? target.note.numberRange : target.reference.kind === 'see' ? target.reference.targetRange : null;
+  return range && containsPosition(range, position) ? { number: target.key.number, range } : null;
 }
 
 /** The new number as typed: `12` or `¹²`. */
