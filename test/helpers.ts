@@ -1,6 +1,7 @@
 /** Shared test helpers: paths, fixture loading, and the seeds (present only when ../shared sits beside the repo). */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
@@ -38,4 +39,21 @@ export interface ExpectedDiagnostic {
   column: number;
   severity: string;
   message: string;
+}
+
+/**
+ * A fresh temporary folder for each test of the enclosing `describe`, removed after the test.
+ * Call it inside the `describe`; read the folder through `.path` inside the tests.
+ */
+export function tempFolderPerTest(prefix: string): { readonly path: string } {
+  let folder = '';
+  beforeEach(() => {
+    folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  });
+  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+  return {
+    get path() {
+      return folder;
+    },
+  };
 }

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RULES } from '../../server/src/brief';
-import { CliRun, FIXTURES, runCli } from '../helpers';
+import { CliRun, FIXTURES, runCli, tempFolderPerTest } from '../helpers';
 
 const ORPHAN = path.join(FIXTURES, 'rules', 'orphan-marker.hit.md');
 const ORPHAN_MESSAGE = 'Marker ³ cites note 3, but there is no note 3: add it to the Endnotes, or remove the marker.';
@@ -40,11 +40,7 @@ function assertOneLineError(run: CliRun, pattern: RegExp): void {
 }
 
 describe('CLI: policy-brief check', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-cli-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const temp = tempFolderPerTest('policy-brief-cli-');
 
   it('prints path:line:col severity code message, 1-based, and exits 1 on an error', () => {
     const run = runCli(['check', ORPHAN]);
@@ -56,7 +52,7 @@ describe('CLI: policy-brief check', () => {
   it('exits 0 on a clean brief and on a brief with warnings only', () => {
     const clean = runCli(['check', CLEAN]);
     assert.deepStrictEqual([clean.status, clean.stdout], [0, '']);
-    const file = path.join(dir, 'warned.md');
+    const file = path.join(temp.path, 'warned.md');
     fs.writeFileSync(file, FLAWED.replace(' Island schools lost pupils.²', ''));
     const warned = runCli(['check', file]);
     assert.strictEqual(warned.stdout, `${file}:7:4 warning empty-section Section “Background” has no text: write it, or remove the heading.\n`);
@@ -82,14 +78,14 @@ describe('CLI: policy-brief check', () => {
   });
 
   it('counts UTF-16 code units in JSON ranges, as LSP does', () => {
-    const file = path.join(dir, 'astral.md');
+    const file = path.join(temp.path, 'astral.md');
     fs.writeFileSync(file, FLAWED.replace('Winter sailings', '𝐖inter sailings'));
     const [orphan] = (JSON.parse(runCli(['check', '--format', 'json', file]).stdout) as { files: { diagnostics: { code: string; range: { start: { character: number } } }[] }[] }).files[0].diagnostics.filter((d) => d.code === 'orphan-marker');
     assert.strictEqual(orphan.range.start.character, FLAWED.split('\n')[4].indexOf('²') + 1);
   });
 
   it('prints SARIF 2.1.0: one run, every rule with its description, results with ruleId, level and location', () => {
-    const file = path.join(dir, 'flawed.md');
+    const file = path.join(temp.path, 'flawed.md');
     fs.writeFileSync(file, FLAWED);
     const run = runCli(['check', '--format', 'sarif', file]);
     assert.strictEqual(run.status, 1);
@@ -121,17 +117,17 @@ describe('CLI: policy-brief check', () => {
   it('checks only *.md, *.markdown, *.txt and *.brief in folders, recursively, skipping hidden folders and node_modules', () => {
     const files = ['a.md', 'b.markdown', 'c.txt', 'd.brief', 'e.json', 'f.html', 'notes.docx', 'sub/g.md', '.hidden/h.md', 'node_modules/pkg/i.md'];
     for (const name of files) {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), FLAWED);
+      fs.mkdirSync(path.dirname(path.join(temp.path, name)), { recursive: true });
+      fs.writeFileSync(path.join(temp.path, name), FLAWED);
     }
-    const run = runCli(['check', '--format', 'json', dir]);
-    const checked = (JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => path.relative(dir, f.path));
+    const run = runCli(['check', '--format', 'json', temp.path]);
+    const checked = (JSON.parse(run.stdout) as { files: { path: string }[] }).files.map((f) => path.relative(temp.path, f.path));
     assert.deepStrictEqual(checked, ['a.md', 'b.markdown', 'c.txt', 'd.brief', path.join('sub', 'g.md')]);
     assert.strictEqual(run.status, 1);
   });
 
   it('checks every file it is given, even one that does not look like a brief', () => {
-    const file = path.join(dir, 'README.md');
+    const file = path.join(temp.path, 'README.md');
     fs.writeFileSync(file, '# Tool\n\n## Install\n\n## Usage\n\nRun it.\n');
     assert.deepStrictEqual(
       runCli(['check', file]).stdout.split('\n').filter(Boolean).map((line) => line.split(' ')[2]),
@@ -140,10 +136,10 @@ describe('CLI: policy-brief check', () => {
   });
 
   it('uses --config FILE instead of any .policybrief.json', () => {
-    const file = path.join(dir, 'flawed.md');
+    const file = path.join(temp.path, 'flawed.md');
     fs.writeFileSync(file, FLAWED);
-    fs.writeFileSync(path.join(dir, '.policybrief.json'), '{ "rules": { "orphan-marker": "off" } }');
-    const config = path.join(dir, 'ci.json');
+    fs.writeFileSync(path.join(temp.path, '.policybrief.json'), '{ "rules": { "orphan-marker": "off" } }');
+    const config = path.join(temp.path, 'ci.json');
     fs.writeFileSync(config, '{ "rules": { "orphan-marker": "hint", "empty-section": "off" } }');
     const run = runCli(['check', '--config', config, file]);
     assert.strictEqual(run.stdout, `${file}:5:${FLAWED.split('\n')[4].indexOf('²') + 1} hint orphan-marker Marker ² cites note 2, but there is no note 2: add it to the Endnotes, or remove the marker.\n`);
@@ -151,10 +147,10 @@ describe('CLI: policy-brief check', () => {
   });
 
   it('picks up the nearest .policybrief.json above each file', () => {
-    const file = path.join(dir, 'briefs', 'flawed.md');
+    const file = path.join(temp.path, 'briefs', 'flawed.md');
     fs.mkdirSync(path.dirname(file));
     fs.writeFileSync(file, FLAWED);
-    fs.writeFileSync(path.join(dir, '.policybrief.json'), '{ "rules": { "orphan-marker": "warning", "empty-section": "off" } }');
+    fs.writeFileSync(path.join(temp.path, '.policybrief.json'), '{ "rules": { "orphan-marker": "warning", "empty-section": "off" } }');
     const run = runCli(['check', '--format', 'json', file]);
     const diagnostics = (JSON.parse(run.stdout) as { files: { diagnostics: { code: string; severity: string }[] }[] }).files[0].diagnostics;
     assert.deepStrictEqual(diagnostics.map((d) => [d.code, d.severity]), [['orphan-marker', 'warning']]);
@@ -162,9 +158,9 @@ describe('CLI: policy-brief check', () => {
   });
 
   it('reports a bad value in .policybrief.json on stderr, naming the file, and checks with the rest', () => {
-    const file = path.join(dir, 'flawed.md');
+    const file = path.join(temp.path, 'flawed.md');
     fs.writeFileSync(file, FLAWED);
-    const config = path.join(dir, '.policybrief.json');
+    const config = path.join(temp.path, '.policybrief.json');
     fs.writeFileSync(config, '{ "rules": { "orphan-marker": "loud", "empty-section": "off" } }');
     const run = runCli(['check', file]);
     assert.strictEqual(run.stderr.split('\n')[0], `${config}: "orphan-marker" must be off, hint, information, warning or error (got "loud").`);
@@ -172,19 +168,19 @@ describe('CLI: policy-brief check', () => {
   });
 
   it('exits 2 with one line on stderr for a missing file, an unknown option, no paths, no command, or an unreadable --config', () => {
-    const missing = path.join(dir, 'missing.md');
+    const missing = path.join(temp.path, 'missing.md');
     assertOneLineError(runCli(['check', missing]), new RegExp(`^policy-brief: ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: no such file or folder$`));
     assertOneLineError(runCli(['check', '--frobnicate', CLEAN]), /^policy-brief: unknown option --frobnicate \(run "policy-brief --help" for usage\)$/);
     assertOneLineError(runCli(['check', '--format', 'xml', CLEAN]), /^policy-brief: --format must be text, json or sarif \(got xml\)/);
     assertOneLineError(runCli(['check']), /^policy-brief: check needs at least one file or folder/);
     assertOneLineError(runCli([]), /^policy-brief: no command given \(run "policy-brief --help" for usage\)$/);
     assertOneLineError(runCli(['lint', CLEAN]), /^policy-brief: unknown command "lint"/);
-    assertOneLineError(runCli(['check', '--config', path.join(dir, 'none.json'), CLEAN]), /^policy-brief: Cannot read .*none\.json/);
+    assertOneLineError(runCli(['check', '--config', path.join(temp.path, 'none.json'), CLEAN]), /^policy-brief: Cannot read .*none\.json/);
     assertOneLineError(runCli(['inspect', missing]), /^policy-brief: .*missing\.md: no such file or folder$/);
   });
 
   it('still reports the files it could read when another path is missing, and exits 2', () => {
-    const run = runCli(['check', ORPHAN, path.join(dir, 'missing.md')]);
+    const run = runCli(['check', ORPHAN, path.join(temp.path, 'missing.md')]);
     assert.strictEqual(run.stdout, `${ORPHAN}:7:124 error orphan-marker ${ORPHAN_MESSAGE}\n`);
     assert.match(run.stderr, /missing\.md: no such file or folder\n/);
     assert.strictEqual(run.status, 2);

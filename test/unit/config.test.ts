@@ -1,11 +1,10 @@
 /** Settings: resolveConfig, `.policybrief.json` lookup, per-rule severities, required sections, and package.json ↔ DEFAULT_CONFIG. */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { analyze, DEFAULT_CONFIG, resolveConfig } from '../../server/src/brief';
 import { configForDocument, findConfigFile, readConfigFile } from '../../server/src/configFile';
-import { ROOT, readText } from '../helpers';
+import { ROOT, readText, tempFolderPerTest } from '../helpers';
 
 /** Settings only the VS Code client reads; the core has no default for them. */
 const CLIENT_ONLY_SETTINGS = new Set(['policyBrief.trace.server']);
@@ -104,33 +103,29 @@ describe('required sections', () => {
 });
 
 describe('.policybrief.json', () => {
-  let root: string;
+  const temp = tempFolderPerTest('policy-brief-config-');
   const write = (file: string, content: string) => {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, content);
   };
 
-  beforeEach(() => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-config-'));
-  });
-  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('is found in the document’s folder or the nearest folder above it', () => {
-    const deep = path.join(root, 'briefs', '2024', 'spring');
+    const deep = path.join(temp.path, 'briefs', '2024', 'spring');
     fs.mkdirSync(deep, { recursive: true });
-    assert.strictEqual(findConfigFile(deep), findConfigFile(path.dirname(root)), 'nothing inside the temporary folder yet');
-    write(path.join(root, '.policybrief.json'), '{ "rules": { "split-url": "off" } }');
-    assert.strictEqual(findConfigFile(deep), path.join(root, '.policybrief.json'));
-    write(path.join(root, 'briefs', '.policybrief.json'), '{ "detection": "always" }');
-    assert.strictEqual(findConfigFile(deep), path.join(root, 'briefs', '.policybrief.json'));
+    assert.strictEqual(findConfigFile(deep), findConfigFile(path.dirname(temp.path)), 'nothing inside the temporary folder yet');
+    write(path.join(temp.path, '.policybrief.json'), '{ "rules": { "split-url": "off" } }');
+    assert.strictEqual(findConfigFile(deep), path.join(temp.path, '.policybrief.json'));
+    write(path.join(temp.path, 'briefs', '.policybrief.json'), '{ "detection": "always" }');
+    assert.strictEqual(findConfigFile(deep), path.join(temp.path, 'briefs', '.policybrief.json'));
     const { config } = configForDocument(path.join(deep, 'brief.md'));
     assert.strictEqual(config.detection, 'always');
     assert.deepStrictEqual(config.rules, {}, 'only the nearest file counts');
   });
 
   it('wins over editor settings, rule by rule', () => {
-    write(path.join(root, '.policybrief.json'), '\uFEFF{ "rules": { "split-url": "error" }, "debounceMs": 40 }');
-    const { config, file } = configForDocument(path.join(root, 'brief.txt'), { rules: { 'split-url': 'off', 'empty-section': 'off' }, debounceMs: 300, detection: 'always' });
+    write(path.join(temp.path, '.policybrief.json'), '\uFEFF{ "rules": { "split-url": "error" }, "debounceMs": 40 }');
+    const { config, file } = configForDocument(path.join(temp.path, 'brief.txt'), { rules: { 'split-url': 'off', 'empty-section': 'off' }, debounceMs: 300, detection: 'always' });
     assert.deepStrictEqual(file?.problems, []);
     assert.deepStrictEqual(config.rules, { 'split-url': 'error', 'empty-section': 'off' });
     assert.strictEqual(config.debounceMs, 40);
@@ -138,17 +133,17 @@ describe('.policybrief.json', () => {
   });
 
   it('reports invalid JSON and invalid values, naming the file or the key, and falls back to the defaults', () => {
-    const broken = path.join(root, 'broken', '.policybrief.json');
+    const broken = path.join(temp.path, 'broken', '.policybrief.json');
     write(broken, '{ "rules": ');
     const unreadable = readConfigFile(broken);
     assert.strictEqual(unreadable.settings, undefined);
     assert.strictEqual(unreadable.problems.length, 1);
     assert.ok(unreadable.problems[0].message.startsWith(`${broken} is not valid JSON (`));
-    assert.deepStrictEqual(configForDocument(path.join(root, 'broken', 'a.md')).config, DEFAULT_CONFIG);
+    assert.deepStrictEqual(configForDocument(path.join(temp.path, 'broken', 'a.md')).config, DEFAULT_CONFIG);
 
-    const wrong = path.join(root, 'wrong', '.policybrief.json');
+    const wrong = path.join(temp.path, 'wrong', '.policybrief.json');
     write(wrong, '{ "detection": "never", "rules": { "orphan-marker": "warning" } }');
-    const loaded = configForDocument(path.join(root, 'wrong', 'a.md'));
+    const loaded = configForDocument(path.join(temp.path, 'wrong', 'a.md'));
     assert.deepStrictEqual(loaded.file?.problems.map((p) => p.key), ['detection']);
     assert.deepStrictEqual(loaded.config, { ...DEFAULT_CONFIG, rules: { 'orphan-marker': 'warning' } });
   });

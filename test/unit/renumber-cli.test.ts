@@ -2,9 +2,8 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { CLI, FIXTURES, readText } from '../helpers';
+import { CLI, FIXTURES, readText, tempFolderPerTest } from '../helpers';
 
 function cli(...args: string[]) {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
@@ -15,11 +14,7 @@ const OUT_OF_ORDER = path.join(FIXTURES, 'fixes', 'marker-order.txt');
 const RENUMBERED = readText(path.join(FIXTURES, 'fixes', 'marker-order.after.txt'));
 
 describe('CLI: policy-brief renumber', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-renumber-'));
-  });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const temp = tempFolderPerTest('policy-brief-renumber-');
 
   it('prints the renumbered brief and leaves the file alone', () => {
     assert.deepStrictEqual(cli('renumber', OUT_OF_ORDER), { status: 0, stdout: RENUMBERED, stderr: `${OUT_OF_ORDER}: 2 note numbers changed\n` });
@@ -27,7 +22,7 @@ describe('CLI: policy-brief renumber', () => {
   });
 
   it('writes in place with --write, keeping a byte-order mark and CRLF, and changes nothing the second time', () => {
-    const file = path.join(dir, 'brief.txt');
+    const file = path.join(temp.path, 'brief.txt');
     fs.writeFileSync(file, '\uFEFF' + readText(OUT_OF_ORDER).replace(/\n/g, '\r\n'));
     assert.deepStrictEqual(cli('renumber', '--write', file), { status: 0, stdout: '', stderr: `${file}: 2 note numbers changed\n` });
     assert.strictEqual(fs.readFileSync(file, 'utf8'), '\uFEFF' + RENUMBERED.replace(/\n/g, '\r\n'));
@@ -37,7 +32,7 @@ describe('CLI: policy-brief renumber', () => {
   });
 
   it('refuses with exit 1 and the reason when renumbering would be a guess, writing nothing', () => {
-    const file = path.join(dir, 'brief.txt');
+    const file = path.join(temp.path, 'brief.txt');
     const text = ['A.¹ B.²', '', 'Endnotes', '', '1 One.', '', '1 Other.', '', '2 Two.', ''].join('\n');
     fs.writeFileSync(file, text);
     assert.deepStrictEqual(cli('renumber', '--write', file), {
@@ -50,7 +45,7 @@ describe('CLI: policy-brief renumber', () => {
 
   it('exits 2 on usage and I/O errors', () => {
     assert.strictEqual(cli('renumber').status, 2);
-    const missing = cli('renumber', path.join(dir, 'missing.txt'));
+    const missing = cli('renumber', path.join(temp.path, 'missing.txt'));
     assert.strictEqual(missing.status, 2);
     assert.match(missing.stderr, /^policy-brief: .*missing\.txt: no such file or folder\n/);
   });
