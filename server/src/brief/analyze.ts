@@ -47,9 +47,12 @@ export function detectFormat(text: string, fileName?: string): BriefFormat {
   return headingCount >= 2 || MARKDOWN_SIGNS.test(sample) ? 'markdown' : 'plaintext';
 }
 
-/** With a session, Markdown chunks parsed for the session's previous version are reused. */
+/** With a session, the Markdown chunks and endnotes of the session's previous version are reused where they did not change. */
 export function parseBrief(text: string, format: BriefFormat, session?: AnalysisSession): BriefModel {
-  return format === 'markdown' ? parseMarkdown(text, session?.chunks) : parsePlainText(text);
+  const reuse = session?.parseReuse;
+  const model = format === 'markdown' ? parseMarkdown(text, reuse) : parsePlainText(text, reuse);
+  reuse?.nextVersion();
+  return model;
 }
 
 /**

@@ -14,7 +14,7 @@
  */
 import { BriefConfig } from './config';
 import { BriefModel } from './model';
-import type { ChunkCache } from './parse/markdown';
+import { ParseReuse } from './parse/reuse';
 import { Finding, Rule } from './rules';
 
 type ModelKey = keyof BriefModel;
@@ -40,8 +40,8 @@ interface RuleRun {
 }
 
 export class AnalysisSession {
-  /** Markdown chunk text → facts, for the chunks of the last version parsed. */
-  readonly chunks: ChunkCache = new Map();
+  /** The Markdown chunks and endnotes of the last version parsed. */
+  readonly parseReuse = new ParseReuse();
   private readonly runs = new Map<Rule, RuleRun>();
   /** Per version: which properties (and list elements) of an earlier model equal this version's, so that each is compared once. */
   private sameAs = new Map<BriefModel, { whole: Map<ModelKey, boolean>; elements: Map<ModelKey, Map<number, boolean>> }>();

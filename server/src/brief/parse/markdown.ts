@@ -2,7 +2,7 @@
  * Markdown briefs, through remark-parse + remark-gfm.
  *
  * The document is cut into chunks at ATX headings outside fenced code, and each
- * chunk is parsed on its own and cached by its text (in the caller's ChunkCache),
+ * chunk is parsed on its own and cached by its text (in the caller's ParseReuse),
  * so a keystroke re-parses one section, not the brief. remark is used for what needs real Markdown knowledge
  * (headings, links, code spans, footnote definitions); markers are then found by
  * scanning the source outside code and link targets, so a `[^5]` with no
@@ -13,7 +13,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { BriefModel, Endnote, Link, TextLine } from '../model';
-import { Interval, makeEndnote, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import type { ParseReuse } from './reuse';
+import { Interval, NoteReuse, makeEndnote, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, collapseWhitespace, isBlank } from './text';
 
@@ -34,13 +35,6 @@ const processor = unified().use(remarkParse).use(remarkGfm);
 function withoutBom(chunk: string): string {
   return chunk.charCodeAt(0) === 0xfeff ? ` ${chunk.slice(1)}` : chunk;
 }
-
-/**
- * Chunk text → what its syntax tree said. Kept per document by the caller (an
- * AnalysisSession): after each parse it holds exactly the chunks of that version,
- * so typing re-parses one chunk and memory stays bounded by the document.
- */
-export type ChunkCache = Map<string, ChunkFacts>;
 
 function plainText(node: RootContent | Root): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
@@ -242,7 +236,7 @@ function parseChunk(chunk: string): ChunkFacts {
   }
 }
 
-export function parseMarkdown(text: string, cache?: ChunkCache, chunking: MarkdownChunking = 'notes'): BriefModel {
+export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: MarkdownChunking = 'notes'): BriefModel {
   const index = new LineIndex(text);
   const lines = index.lines;
   const headingLines: HeadingLine[] = [];
@@ -252,13 +246,11 @@ export function parseMarkdown(text: string, cache?: ChunkCache, chunking: Markdo
   const paragraphs: { start: number; end: number; emphasised: boolean }[] = [];
 
   const starts = chunkStarts(lines, chunking);
-  const used: ChunkCache = new Map();
   starts.forEach((startLine, i) => {
     const from = index.starts[startLine];
     const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
     const chunk = text.slice(from, to);
-    const facts = used.get(chunk) ?? cache?.get(chunk) ?? parseChunk(chunk);
-    used.set(chunk, facts);
+    const facts = reuse ? reuse.chunks.get(chunk, () => parseChunk(chunk)) : parseChunk(chunk);
     for (const h of facts.headings) {
       const range = index.rangeOf(from + h.textStart, from + h.textEnd);
       headingLines.push({ title: h.title, level: h.depth, line: index.positionAt(from + h.start).line, range });
@@ -268,11 +260,6 @@ export function parseMarkdown(text: string, cache?: ChunkCache, chunking: Markdo
     for (const d of facts.definitions) definitions.push({ label: d.label, start: from + d.start, end: from + d.end, contentStart: from + d.contentStart });
     for (const p of facts.paragraphs) paragraphs.push({ start: from + p.start, end: from + p.end, emphasised: p.emphasised });
   });
-
-  if (cache) {
-    cache.clear();
-    for (const [chunk, facts] of used) cache.set(chunk, facts);
-  }
 
   const sections = buildSections(index, headingLines);
   const endnotesAt = headingLines.findIndex((h) => isEndnotesHeading(h.title));
@@ -295,10 +282,10 @@ export function parseMarkdown(text: string, cache?: ChunkCache, chunking: Markdo
   if (endnotesSection) {
     const fromLine = endnotesSection.headingRange.start.line + 1;
     const toLine = endnotesSection.range.end.line + 1;
-    numbered = scanNumberedNotes(index, fromLine, toLine, (line) => definitionLines.has(line) || codeLines.has(line));
+    numbered = scanNumberedNotes(index, fromLine, toLine, (line) => definitionLines.has(line) || codeLines.has(line), reuse?.notes);
     if (numbered.length) excluded.push([index.starts[fromLine] ?? text.length, index.offsetAt(endnotesSection.range.end)]);
   }
-  const gfmNotes = definitionNotes(index, definitions);
+  const gfmNotes = definitionNotes(index, definitions, reuse?.notes);
   const endnotes = mergeInDocumentOrder(numbered, gfmNotes);
 
   excluded.sort((a, b) => a[0] - b[0]);
@@ -332,7 +319,7 @@ export function parseMarkdown(text: string, cache?: ChunkCache, chunking: Markdo
   };
 }
 
-function definitionNotes(index: LineIndex, definitions: { label: string; start: number; end: number; contentStart: number }[]): Endnote[] {
+function definitionNotes(index: LineIndex, definitions: { label: string; start: number; end: number; contentStart: number }[], reuse: NoteReuse | undefined): Endnote[] {
   const notes: Endnote[] = [];
   for (const d of definitions) {
     const startPos = index.positionAt(d.start);
@@ -351,15 +338,18 @@ function definitionNotes(index: LineIndex, definitions: { label: string; start: 
     if (!segments.length) segments.push({ text: '', range: { start: endPos, end: endPos } });
     const labelStart = startPos.character + index.lines[firstLine].slice(startPos.character).indexOf('[^') + 2;
     notes.push(
-      makeEndnote({
-        number: /^\d{1,5}$/.test(label) ? Number(label) : null,
-        label,
-        style: 'gfm',
-        range: { start: { line: firstLine, character: labelStart - 2 }, end: segments[segments.length - 1].range.end },
-        numberRange: { start: { line: firstLine, character: labelStart }, end: { line: firstLine, character: labelStart + label.length } },
-        segments,
-        previous: notes[notes.length - 1],
-      }),
+      makeEndnote(
+        {
+          number: /^\d{1,5}$/.test(label) ? Number(label) : null,
+          label,
+          style: 'gfm',
+          range: { start: { line: firstLine, character: labelStart - 2 }, end: segments[segments.length - 1].range.end },
+          numberRange: { start: { line: firstLine, character: labelStart }, end: { line: firstLine, character: labelStart + label.length } },
+          segments,
+          previous: notes[notes.length - 1],
+        },
+        reuse,
+      ),
     );
   }
   return notes;

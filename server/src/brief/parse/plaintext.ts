@@ -17,6 +17,7 @@
  *   heading just before the run. ALL-CAPS and well-known names are always level 1.
  */
 import { BriefModel, TextLine } from '../model';
+import type { ParseReuse } from './reuse';
 import { Interval, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, KNOWN_SECTION_NAMES, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, isBlank, normalizeHeading } from './text';
@@ -24,7 +25,7 @@ import { BYLINE, LineIndex, isBlank, normalizeHeading } from './text';
 const MAX_HEADING_WORDS = 15;
 const MAX_HEADING_LENGTH = 120;
 
-export function parsePlainText(text: string): BriefModel {
+export function parsePlainText(text: string, reuse?: ParseReuse): BriefModel {
   const index = new LineIndex(text);
   const lines = index.lines;
   const { title, byline, bodyStart } = findTitleAndByline(lines);
@@ -48,7 +49,7 @@ export function parsePlainText(text: string): BriefModel {
     const after = headings.find((h) => h.line > endnotesHeading!.line);
     notesTo = after ? after.line : lines.length;
   }
-  const endnotes = endnotesHeading ? scanNumberedNotes(index, notesFrom, notesTo) : [];
+  const endnotes = endnotesHeading ? scanNumberedNotes(index, notesFrom, notesTo, undefined, reuse?.notes) : [];
   const notesInterval: Interval = [index.starts[Math.min(notesFrom, lines.length - 1)], notesTo < lines.length ? index.starts[notesTo] : text.length];
   const excluded: Interval[] = endnotesHeading ? [notesInterval] : [];
   const markers = scanMarkers(index, 0, text.length, excluded);

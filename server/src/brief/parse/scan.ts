@@ -1,4 +1,5 @@
-import { Endnote, Marker, NoteSegment, NoteStyle, SeeAlsoReference, UrlSpan } from '../model';
+import type { CarryOver } from '../memo';
+import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
 /** Half-open offset interval [start, end) that a scan must skip (code, link targets, note text…). */
@@ -139,15 +140,15 @@ export function scanNumberedNotes(
   fromLine: number,
   toLine: number,
   skipLine: (line: number) => boolean = () => false,
-  previousNote?: Endnote,
+  reuse?: NoteReuse,
 ): Endnote[] {
   const notes: Endnote[] = [];
   let current: { start: NoteStart; line: number; segments: NoteSegment[] } | null = null;
-  let previous: { number: number | null; style: NoteStyle } | undefined = previousNote;
+  let previous: { number: number | null; style: NoteStyle } | undefined;
 
   const finish = () => {
     if (!current) return;
-    notes.push(buildNote(current.start, current.line, current.segments, notes[notes.length - 1] ?? previousNote));
+    notes.push(buildNote(current.start, current.line, current.segments, notes[notes.length - 1], reuse));
     current = null;
   };
 
@@ -177,20 +178,40 @@ function lineRange(line: number, from: number, text: string) {
   return { start: { line, character: from }, end: { line, character: text.trimEnd().length } };
 }
 
-function buildNote(start: NoteStart, line: number, segments: NoteSegment[], previous: Endnote | undefined): Endnote {
+function buildNote(start: NoteStart, line: number, segments: NoteSegment[], previous: Endnote | undefined, reuse: NoteReuse | undefined): Endnote {
   const last = segments[segments.length - 1];
-  return makeEndnote({
-    number: start.number,
-    label: String(start.number),
-    style: start.style,
-    range: { start: { line, character: start.prefixStart }, end: last.range.end },
-    numberRange: { start: { line, character: start.numberStart }, end: { line, character: start.numberEnd } },
-    segments,
-    previous,
-  });
+  return makeEndnote(
+    {
+      number: start.number,
+      label: String(start.number),
+      style: start.style,
+      range: { start: { line, character: start.prefixStart }, end: last.range.end },
+      numberRange: { start: { line, character: start.numberStart }, end: { line, character: start.numberEnd } },
+      segments,
+      previous,
+    },
+    reuse,
+  );
 }
 
-export function makeEndnote(parts: Omit<Endnote, 'text' | 'references' | 'seeNote'> & { previous: Endnote | undefined }): Endnote {
+type EndnoteParts = Omit<Endnote, 'text' | 'references' | 'seeNote'> & { previous: Endnote | undefined };
+
+/** Endnotes built for the previous version, by everything a note is built from: a note that did not change is the same object. */
+export type NoteReuse = CarryOver<Endnote>;
+
+function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+}
+
+/** The note made of `parts`, reused from the previous version when `reuse` has one made of the same. */
+export function makeEndnote(parts: EndnoteParts, reuse?: NoteReuse): Endnote {
+  if (!reuse) return buildEndnote(parts);
+  let key = `${parts.previous?.number ?? ''}|${parts.number}|${parts.label}|${parts.style}|${rangeKey(parts.range)}|${rangeKey(parts.numberRange)}`;
+  for (const segment of parts.segments) key += `|${rangeKey(segment.range)}|${segment.text}`;
+  return reuse.get(key, () => buildEndnote(parts));
+}
+
+function buildEndnote(parts: EndnoteParts): Endnote {
   const { previous, ...note } = parts;
   const references = findSeeReferences(note.segments, previous);
   const text = collapseWhitespace(note.segments.map((s) => s.text).join(' '));

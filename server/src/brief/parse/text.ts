@@ -1,3 +1,4 @@
+import { memoize } from '../memo';
 import { Position, Range } from '../model';
 
 /**
@@ -72,7 +73,7 @@ export function collapseWhitespace(text: string): string {
 }
 
 /** Lowercase, letters and digits only, single spaces: the form in which headings are compared to section names. */
-export function normalizeHeading(title: string): string {
+export const normalizeHeading = memoize(function normalizeHeading(title: string): string {
   return title
     .normalize('NFKD')
     .toLowerCase()
@@ -80,7 +81,7 @@ export function normalizeHeading(title: string): string {
     .replace(/^\s*(?:\d+(?:\.\d+)*|[ivxlc]+)[.)]\s+/, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
-}
+});
 
 /** URLs as written in notes: `<https://…>`, bare `https://…` or `www.…`. */
 export const URL_PATTERN = /<(?:https?:\/\/|www\.)[^\s<>]*>?|(?:https?:\/\/|www\.)[^\s<>]+/g;

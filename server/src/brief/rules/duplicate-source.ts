@@ -4,10 +4,11 @@
  * Good: `31 See footnote 19.` (the quick fix writes this).
  * Citations are compared ignoring case, quotes, spacing, trailing punctuation and the URL's scheme and angle brackets.
  */
+import { memoize } from '../memo';
 import { Endnote } from '../model';
 import { Finding, Rule } from './rule';
 
-export function normalizeCitation(text: string): string {
+export const normalizeCitation = memoize(function normalizeCitation(text: string): string {
   return text
     .toLowerCase()
     .replace(/[“”„"‘’'`«»]/g, '')
@@ -17,7 +18,7 @@ export function normalizeCitation(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/[\s.,;]+$/, '')
     .trim();
-}
+});
 
 export const duplicateSource: Rule = {
   code: 'duplicate-source',

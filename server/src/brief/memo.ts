@@ -1,0 +1,46 @@
+/**
+ * A pure function of a string, remembered for the strings it was last asked about.
+ * Rules run again at every keystroke over every note and heading, and almost all of
+ * them are the same as at the previous keystroke: parsing a citation or normalising a
+ * heading once per distinct text keeps that cost with the text that changed.
+ * Bounded: past `capacity` entries the memory starts over, so a session that types
+ * for hours holds no more than one brief's worth of texts.
+ */
+export function memoize<R>(compute: (text: string) => R, capacity = 20_000): (text: string) => R {
+  let known = new Map<string, R>();
+  return (text) => {
+    let result = known.get(text);
+    if (result === undefined && !known.has(text)) {
+      if (known.size >= capacity) known = new Map();
+      result = compute(text);
+      known.set(text, result);
+    }
+    return result as R;
+  };
+}
+
+/**
+ * Values built for one version of a document, offered to the next: `get` returns what
+ * the previous version (or this one) built for the same key, and `nextVersion` forgets
+ * whatever this version did not ask for. Unchanged parts of a brief thus keep their
+ * identity from keystroke to keystroke — comparisons stop at `===`, and caches keyed
+ * by object (WeakMap) stay warm — while memory stays bounded by one version.
+ */
+export class CarryOver<V> {
+  private previous = new Map<string, V>();
+  private current = new Map<string, V>();
+
+  get(key: string, build: () => V): V {
+    let value = this.current.get(key);
+    if (value === undefined) {
+      value = this.previous.get(key) ?? build();
+      this.current.set(key, value);
+    }
+    return value;
+  }
+
+  nextVersion(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+}
