@@ -12,14 +12,14 @@ import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BriefModel, Endnote, Link, TextLine } from '../model';
+import { BriefModel, Endnote, Link, Marker, TextLine, UrlSpan } from '../model';
 import type { ParseReuse } from './reuse';
-import { Interval, NoteReuse, makeEndnote, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { Interval, NoteReuse, PlacedBlock, makeEndnote, mergeIntervals, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, collapseWhitespace, isBlank } from './text';
 
 /** What one chunk's syntax tree tells us, with offsets relative to the chunk. */
-export interface ChunkFacts {
+interface TreeFacts {
   headings: { depth: number; title: string; start: number; end: number; textStart: number; textEnd: number }[];
   links: { text: string; target: string; start: number; end: number }[];
   /** Code, inline code, HTML comments, link destinations: no markers in there. */
@@ -27,6 +27,11 @@ export interface ChunkFacts {
   definitions: { label: string; start: number; end: number; contentStart: number }[];
   /** Whether the chunk's first block is a paragraph set entirely in bold or italics (a byline). */
   paragraphs: { start: number; end: number; emphasised: boolean }[];
+}
+
+/** A chunk's tree facts, and its markers, URLs and links, ready to be placed where the chunk stands. */
+export interface ChunkFacts extends Omit<TreeFacts, 'links'> {
+  found: PlacedBlock;
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -42,8 +47,8 @@ function plainText(node: RootContent | Root): string {
   return '';
 }
 
-function extractFacts(root: Root): ChunkFacts {
-  const facts: ChunkFacts = { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+function extractFacts(root: Root): TreeFacts {
+  const facts: TreeFacts = { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
   const visit = (node: RootContent | Root, parentType: string) => {
     const start = node.position?.start.offset ?? 0;
     const end = node.position?.end.offset ?? 0;
@@ -223,6 +228,17 @@ function defuse(chunk: string): string {
  * (its heading) is kept.
  */
 function parseChunk(chunk: string): ChunkFacts {
+  const { links, ...facts } = parseTree(chunk);
+  const index = new LineIndex(chunk);
+  const found = new PlacedBlock({
+    markers: scanMarkers(index, 0, chunk.length, mergeIntervals(facts.excluded)),
+    urls: scanUrls(index, 0, chunk.length),
+    links: links.map((l) => ({ text: l.text, target: l.target, range: index.rangeOf(l.start, l.end) })),
+  });
+  return { ...facts, found };
+}
+
+function parseTree(chunk: string): TreeFacts {
   const source = withoutBom(chunk);
   try {
     return extractFacts(processor.parse(defuse(source)) as Root);
@@ -241,6 +257,8 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const lines = index.lines;
   const headingLines: HeadingLine[] = [];
   const links: Link[] = [];
+  let markers: Marker[] = [];
+  const urls: UrlSpan[] = [];
   const excluded: Interval[] = [];
   const definitions: { label: string; start: number; end: number; contentStart: number }[] = [];
   const paragraphs: { start: number; end: number; emphasised: boolean }[] = [];
@@ -249,13 +267,15 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   starts.forEach((startLine, i) => {
     const from = index.starts[startLine];
     const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
-    const chunk = text.slice(from, to);
-    const facts = reuse ? reuse.chunks.get(chunk, () => parseChunk(chunk)) : parseChunk(chunk);
+    const facts = reuse ? reuse.chunks.find(text, from, to, parseChunk) : parseChunk(text.slice(from, to));
     for (const h of facts.headings) {
       const range = index.rangeOf(from + h.textStart, from + h.textEnd);
       headingLines.push({ title: h.title, level: h.depth, line: index.positionAt(from + h.start).line, range });
     }
-    for (const l of facts.links) links.push({ text: l.text, target: l.target, range: index.rangeOf(from + l.start, from + l.end) });
+    const found = facts.found.at(startLine);
+    links.push(...found.links);
+    markers.push(...found.markers);
+    urls.push(...found.urls);
     for (const [a, b] of facts.excluded) excluded.push([from + a, from + b]);
     for (const d of facts.definitions) definitions.push({ label: d.label, start: from + d.start, end: from + d.end, contentStart: from + d.contentStart });
     for (const p of facts.paragraphs) paragraphs.push({ start: from + p.start, end: from + p.end, emphasised: p.emphasised });
@@ -283,18 +303,12 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     const fromLine = endnotesSection.headingRange.start.line + 1;
     const toLine = endnotesSection.range.end.line + 1;
     numbered = scanNumberedNotes(index, fromLine, toLine, (line) => definitionLines.has(line) || codeLines.has(line), reuse?.notes);
-    if (numbered.length) excluded.push([index.starts[fromLine] ?? text.length, index.offsetAt(endnotesSection.range.end)]);
+    // Numbered notes are not markers: `¹ See …` opening a note is its number.
+    const lastLine = endnotesSection.range.end.line;
+    if (numbered.length) markers = markers.filter((m) => m.range.start.line < fromLine || m.range.start.line > lastLine);
   }
   const gfmNotes = definitionNotes(index, definitions, reuse?.notes);
   const endnotes = mergeInDocumentOrder(numbered, gfmNotes);
-
-  excluded.sort((a, b) => a[0] - b[0]);
-  const merged: Interval[] = [];
-  for (const interval of excluded) {
-    const last = merged[merged.length - 1];
-    if (last && interval[0] <= last[1]) merged[merged.length - 1] = [last[0], Math.max(last[1], interval[1])];
-    else merged.push(interval);
-  }
 
   const title = findTitle(index, headingLines);
   const byline = findByline(index, paragraphs, title);
@@ -311,10 +325,10 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     byline,
     sections,
     endnotesSection,
-    markers: scanMarkers(index, 0, text.length, merged),
+    markers,
     endnotes,
     links,
-    urls: scanUrls(index, 0, text.length),
+    urls,
     firstParagraph,
   };
 }
