@@ -12,9 +12,9 @@ import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BriefModel, Endnote, Link, Marker, TextLine, UrlSpan } from '../model';
-import type { ParseReuse } from './reuse';
-import { Interval, NoteReuse, PlacedBlock, makeEndnote, mergeIntervals, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { BriefModel, Endnote, Link, Marker, Position, Range, TextLine, UrlSpan, moveRange } from '../model';
+import { ParseReuse, Placed } from './reuse';
+import { Interval, NoteReuse, makeEndnote, mergeIntervals, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, collapseWhitespace, isBlank } from './text';
 
@@ -29,9 +29,32 @@ interface TreeFacts {
   paragraphs: { start: number; end: number; emphasised: boolean }[];
 }
 
-/** A chunk's tree facts, and its markers, URLs and links, ready to be placed where the chunk stands. */
-export interface ChunkFacts extends Omit<TreeFacts, 'links'> {
-  found: PlacedBlock;
+/** Everything one chunk contributes to the model, with line numbers counted from the chunk's first line. */
+interface ChunkParts {
+  headings: HeadingLine[];
+  links: Link[];
+  markers: Marker[];
+  urls: UrlSpan[];
+  /** Top-level paragraphs; `emphasised` when set entirely in bold or italics (a byline). */
+  paragraphs: { range: Range; emphasised: boolean }[];
+  /** GFM footnote definitions: the whole definition, and where its text starts. */
+  definitions: { label: string; range: Range; contentStart: Position }[];
+  /** First and last line of each span without markers (code, comments) that covers more than one line. */
+  codeLines: [number, number][];
+}
+
+export type ChunkFacts = Placed<ChunkParts>;
+
+function moveChunkParts(parts: ChunkParts, by: number): ChunkParts {
+  return {
+    headings: parts.headings.map((h) => ({ ...h, line: h.line + by, range: moveRange(h.range, by) })),
+    links: parts.links.map((l) => ({ ...l, range: moveRange(l.range, by) })),
+    markers: parts.markers.map((m) => ({ ...m, range: moveRange(m.range, by), labelRange: moveRange(m.labelRange, by) })),
+    urls: parts.urls.map((u) => ({ ...u, range: moveRange(u.range, by) })),
+    paragraphs: parts.paragraphs.map((p) => ({ ...p, range: moveRange(p.range, by) })),
+    definitions: parts.definitions.map((d) => ({ ...d, range: moveRange(d.range, by), contentStart: { line: d.contentStart.line + by, character: d.contentStart.character } })),
+    codeLines: parts.codeLines.map(([first, last]) => [first + by, last + by]),
+  };
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm);
@@ -228,14 +251,24 @@ function defuse(chunk: string): string {
  * (its heading) is kept.
  */
 function parseChunk(chunk: string): ChunkFacts {
-  const { links, ...facts } = parseTree(chunk);
+  const tree = parseTree(chunk);
   const index = new LineIndex(chunk);
-  const found = new PlacedBlock({
-    markers: scanMarkers(index, 0, chunk.length, mergeIntervals(facts.excluded)),
+  const codeLines: [number, number][] = [];
+  for (const [start, end] of tree.excluded) {
+    const first = index.positionAt(start).line;
+    const last = index.positionAt(end).line;
+    if (last > first) codeLines.push([first, last]);
+  }
+  const parts: ChunkParts = {
+    headings: tree.headings.map((h) => ({ title: h.title, level: h.depth, line: index.positionAt(h.start).line, range: index.rangeOf(h.textStart, h.textEnd) })),
+    links: tree.links.map((l) => ({ text: l.text, target: l.target, range: index.rangeOf(l.start, l.end) })),
+    markers: scanMarkers(index, 0, chunk.length, mergeIntervals(tree.excluded)),
     urls: scanUrls(index, 0, chunk.length),
-    links: links.map((l) => ({ text: l.text, target: l.target, range: index.rangeOf(l.start, l.end) })),
-  });
-  return { ...facts, found };
+    paragraphs: tree.paragraphs.map((p) => ({ range: index.rangeOf(p.start, p.end), emphasised: p.emphasised })),
+    definitions: tree.definitions.map((d) => ({ label: d.label, range: index.rangeOf(d.start, d.end), contentStart: index.positionAt(d.contentStart) })),
+    codeLines,
+  };
+  return new Placed(parts, moveChunkParts);
 }
 
 function parseTree(chunk: string): TreeFacts {
@@ -259,26 +292,23 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const links: Link[] = [];
   let markers: Marker[] = [];
   const urls: UrlSpan[] = [];
-  const excluded: Interval[] = [];
-  const definitions: { label: string; start: number; end: number; contentStart: number }[] = [];
-  const paragraphs: { start: number; end: number; emphasised: boolean }[] = [];
+  const definitions: ChunkParts['definitions'] = [];
+  const paragraphs: ChunkParts['paragraphs'] = [];
+  const codeLines = new Set<number>();
 
   const starts = chunkStarts(lines, chunking);
   starts.forEach((startLine, i) => {
     const from = index.starts[startLine];
     const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
     const facts = reuse ? reuse.chunks.find(text, from, to, parseChunk) : parseChunk(text.slice(from, to));
-    for (const h of facts.headings) {
-      const range = index.rangeOf(from + h.textStart, from + h.textEnd);
-      headingLines.push({ title: h.title, level: h.depth, line: index.positionAt(from + h.start).line, range });
-    }
-    const found = facts.found.at(startLine);
-    links.push(...found.links);
-    markers.push(...found.markers);
-    urls.push(...found.urls);
-    for (const [a, b] of facts.excluded) excluded.push([from + a, from + b]);
-    for (const d of facts.definitions) definitions.push({ label: d.label, start: from + d.start, end: from + d.end, contentStart: from + d.contentStart });
-    for (const p of facts.paragraphs) paragraphs.push({ start: from + p.start, end: from + p.end, emphasised: p.emphasised });
+    const parts = facts.at(startLine);
+    headingLines.push(...parts.headings);
+    links.push(...parts.links);
+    markers.push(...parts.markers);
+    urls.push(...parts.urls);
+    definitions.push(...parts.definitions);
+    paragraphs.push(...parts.paragraphs);
+    for (const [first, last] of parts.codeLines) for (let line = first; line <= last; line++) codeLines.add(line);
   });
 
   const sections = buildSections(index, headingLines);
@@ -286,17 +316,7 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const endnotesSection = endnotesAt >= 0 ? sections[endnotesAt] : null;
 
   const definitionLines = new Set<number>();
-  for (const d of definitions) {
-    const first = index.positionAt(d.start).line;
-    const last = index.positionAt(d.end).line;
-    for (let line = first; line <= last; line++) definitionLines.add(line);
-  }
-  const codeLines = new Set<number>();
-  for (const [a, b] of excluded) {
-    const first = index.positionAt(a).line;
-    const last = index.positionAt(b).line;
-    if (last > first) for (let line = first; line <= last; line++) codeLines.add(line);
-  }
+  for (const d of definitions) for (let line = d.range.start.line; line <= d.range.end.line; line++) definitionLines.add(line);
 
   let numbered: Endnote[] = [];
   if (endnotesSection) {
@@ -313,10 +333,8 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const title = findTitle(index, headingLines);
   const byline = findByline(index, paragraphs, title);
   const afterTop = byline ?? title;
-  const firstParagraphBlock = paragraphs.find((p) => !afterTop || index.positionAt(p.start).line > afterTop.range.end.line);
-  const firstParagraph: TextLine | null = firstParagraphBlock
-    ? { text: collapseWhitespace(text.slice(firstParagraphBlock.start, firstParagraphBlock.end)), range: index.rangeOf(firstParagraphBlock.start, firstParagraphBlock.end) }
-    : null;
+  const firstParagraphBlock = paragraphs.find((p) => !afterTop || p.range.start.line > afterTop.range.end.line);
+  const firstParagraph: TextLine | null = firstParagraphBlock ? { text: collapseWhitespace(textOf(index, firstParagraphBlock.range)), range: firstParagraphBlock.range } : null;
 
   return {
     format: 'markdown',
@@ -333,19 +351,23 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   };
 }
 
-function definitionNotes(index: LineIndex, definitions: { label: string; start: number; end: number; contentStart: number }[], reuse: NoteReuse | undefined): Endnote[] {
+function textOf(index: LineIndex, range: Range): string {
+  return index.text.slice(index.offsetAt(range.start), index.offsetAt(range.end));
+}
+
+function definitionNotes(index: LineIndex, definitions: ChunkParts['definitions'], reuse: NoteReuse | undefined): Endnote[] {
   const notes: Endnote[] = [];
   for (const d of definitions) {
-    const startPos = index.positionAt(d.start);
-    const labelMatch = /^\s*\[\^([^\]]+)\]:/.exec(index.text.slice(d.start, d.contentStart + 1));
+    const { start: startPos, end: endPos } = d.range;
+    const labelMatch = /^\s*\[\^([^\]]+)\]:/.exec(index.text.slice(index.offsetAt(startPos), index.offsetAt(d.contentStart) + 1));
     const label = labelMatch ? labelMatch[1] : d.label;
     const firstLine = startPos.line;
-    const endPos = index.positionAt(d.end);
     const segments = [];
     for (let line = firstLine; line <= endPos.line; line++) {
       const lineText = index.lines[line];
-      let from = line === firstLine ? index.positionAt(Math.min(d.contentStart, index.starts[line] + lineText.length)).character : lineText.length - lineText.trimStart().length;
-      if (line === firstLine && index.positionAt(d.contentStart).line !== firstLine) from = lineText.length;
+      const indent = lineText.length - lineText.trimStart().length;
+      const textStart = d.contentStart.line === firstLine ? Math.min(d.contentStart.character, lineText.length) : lineText.length;
+      const from = line === firstLine ? textStart : indent;
       const to = line === endPos.line ? Math.min(endPos.character, lineText.trimEnd().length) : lineText.trimEnd().length;
       if (to > from) segments.push({ text: lineText.slice(from, to), range: { start: { line, character: from }, end: { line, character: to } } });
     }
@@ -384,11 +406,11 @@ function findTitle(index: LineIndex, headings: HeadingLine[]): TextLine | null {
 }
 
 /** A short paragraph right after the title that starts with "By" or is set entirely in bold or italics. */
-function findByline(index: LineIndex, paragraphs: { start: number; end: number; emphasised: boolean }[], title: TextLine | null): TextLine | null {
+function findByline(index: LineIndex, paragraphs: ChunkParts['paragraphs'], title: TextLine | null): TextLine | null {
   if (!title) return null;
-  const next = paragraphs.find((p) => index.positionAt(p.start).line > title.range.end.line);
+  const next = paragraphs.find((p) => p.range.start.line > title.range.end.line);
   if (!next) return null;
-  const raw = index.text.slice(next.start, next.end);
+  const raw = textOf(index, next.range);
   if (raw.length > 200 || !(next.emphasised || BYLINE.test(raw))) return null;
-  return { text: collapseWhitespace(raw), range: index.rangeOf(next.start, next.end) };
+  return { text: collapseWhitespace(raw), range: next.range };
 }

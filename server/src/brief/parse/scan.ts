@@ -1,5 +1,5 @@
 import type { CarryOver } from '../memo';
-import { Endnote, Link, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan } from '../model';
+import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
 /** Half-open offset interval [start, end) that a scan must skip (code, link targets, note text…). */
@@ -77,43 +77,6 @@ export function mergeIntervals(intervals: Interval[]): Interval[] {
     else merged.push(interval);
   }
   return merged;
-}
-
-/** What the scans found in one block of lines (a Markdown chunk), with line numbers counted from the block's first line. */
-export interface BlockScan {
-  markers: Marker[];
-  urls: UrlSpan[];
-  links: Link[];
-}
-
-function moveRange(r: Range, by: number): Range {
-  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
-}
-
-/**
- * A block's scan as it stands at `line` in the document, kept from the last time the
- * block stood there: typing in one block leaves the others' markers, URLs and links
- * the same objects, and a block that moved (a line added above it) is moved once.
- * Blocks start at a line's start, so only line numbers move.
- */
-export class PlacedBlock {
-  private placed: { line: number; scan: BlockScan } | undefined;
-
-  constructor(readonly relative: BlockScan) {}
-
-  at(line: number): BlockScan {
-    if (line === 0) return this.relative;
-    if (this.placed?.line !== line) {
-      const { markers, urls, links } = this.relative;
-      const scan: BlockScan = {
-        markers: markers.map((m) => ({ ...m, range: moveRange(m.range, line), labelRange: moveRange(m.labelRange, line) })),
-        urls: urls.map((u) => ({ ...u, range: moveRange(u.range, line) })),
-        links: links.map((l) => ({ ...l, range: moveRange(l.range, line) })),
-      };
-      this.placed = { line, scan };
-    }
-    return this.placed.scan;
-  }
 }
 
 export function scanUrls(index: LineIndex, from: number, to: number): UrlSpan[] {
