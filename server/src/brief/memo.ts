@@ -30,10 +30,12 @@ export class CarryOver<V> {
   private previous = new Map<string, V>();
   private current = new Map<string, V>();
 
-  get(key: string, build: () => V): V {
+  /** `matches` confirms a value found by key, so that a key can leave out what is long to write down and compare. */
+  get(key: string, build: () => V, matches: (value: V) => boolean = () => true): V {
     let value = this.current.get(key);
-    if (value === undefined) {
-      value = this.previous.get(key) ?? build();
+    if (value === undefined || !matches(value)) {
+      const previous = this.previous.get(key);
+      value = previous !== undefined && matches(previous) ? previous : build();
       this.current.set(key, value);
     }
     return value;

@@ -3,24 +3,26 @@ import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
 
 /**
- * Parts of a document computed from one block of lines (a Markdown chunk), with line
- * numbers counted from the block's first line, and the same parts as they stand at
- * the block's place in the document, kept from the last time the block stood there:
+ * Parts of a document computed from one block of lines (a Markdown chunk), built with
+ * line numbers counted from the block's first line, as they stand at the block's place
+ * in the document, kept from the last time the block stood there:
  * typing in one block leaves the others' parts the same objects, and a block that
  * moved (a line added above it) is moved once. Blocks start at a line's start, so
  * only line numbers move.
  */
 export class Placed<T> {
-  private placed: { line: number; parts: T } | undefined;
+  /** Only the parts where the block last stood are kept (not a relative copy too): a move shifts them by the difference. */
+  private placed: { line: number; parts: T };
 
   constructor(
-    readonly relative: T,
+    relative: T,
     private readonly move: (parts: T, by: number) => T,
-  ) {}
+  ) {
+    this.placed = { line: 0, parts: relative };
+  }
 
   at(line: number): T {
-    if (line === 0) return this.relative;
-    if (this.placed?.line !== line) this.placed = { line, parts: this.move(this.relative, line) };
+    if (this.placed.line !== line) this.placed = { line, parts: this.move(this.placed.parts, line - this.placed.line) };
     return this.placed.parts;
   }
 }

@@ -217,9 +217,14 @@ function rangeKey(r: Range): string {
 /** The note made of `parts`, reused from the previous version when `reuse` has one made of the same. */
 export function makeEndnote(parts: EndnoteParts, reuse?: NoteReuse): Endnote {
   if (!reuse) return buildEndnote(parts);
+  // The segments' texts are compared, not written into the key: a key holding them would copy every note's text.
   let key = `${parts.previous?.number ?? ''}|${parts.number}|${parts.label}|${parts.style}|${rangeKey(parts.range)}|${rangeKey(parts.numberRange)}`;
-  for (const segment of parts.segments) key += `|${rangeKey(segment.range)}|${segment.text}`;
-  return reuse.get(key, () => buildEndnote(parts));
+  for (const segment of parts.segments) key += `|${rangeKey(segment.range)}`;
+  return reuse.get(
+    key,
+    () => buildEndnote(parts),
+    (note) => note.segments.every((segment, i) => segment.text === parts.segments[i].text),
+  );
 }
 
 function buildEndnote(parts: EndnoteParts): Endnote {
