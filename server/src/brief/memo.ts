@@ -23,8 +23,8 @@ export function memoize<R>(compute: (text: string) => R, capacity = 20_000): (te
  * Values built for one version of a document, offered to the next: `get` returns what
  * the previous version (or this one) built for the same key, and `nextVersion` forgets
  * whatever this version did not ask for. Unchanged parts of a brief thus keep their
- * identity from keystroke to keystroke — comparisons stop at `===`, and caches keyed
- * by object (WeakMap) stay warm — while memory stays bounded by one version.
+ * identity from keystroke to keystroke — the session's comparisons stop at `===` —
+ * while memory stays bounded by one version.
  */
 export class CarryOver<V> {
   private previous = new Map<string, V>();

@@ -122,9 +122,14 @@ export function range(startLine: number, startChar: number, endLine: number, end
   return { start: { line: startLine, character: startChar }, end: { line: endLine, character: endChar } };
 }
 
+/** The same position `by` lines further down. */
+export function movePosition(p: Position, by: number): Position {
+  return { line: p.line + by, character: p.character };
+}
+
 /** The same range `by` lines further down. */
 export function moveRange(r: Range, by: number): Range {
-  return { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
+  return { start: movePosition(r.start, by), end: movePosition(r.end, by) };
 }
 
 export function comparePositions(a: Position, b: Position): number {

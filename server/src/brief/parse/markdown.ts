@@ -2,8 +2,8 @@
  * Markdown briefs, through remark-parse + remark-gfm.
  *
  * The document is cut into chunks at ATX headings outside fenced code, and each
- * chunk is parsed on its own and cached by its text (in the caller's ParseReuse),
- * so a keystroke re-parses one section, not the brief. remark is used for what needs real Markdown knowledge
+ * chunk is parsed on its own and kept for the next version (in the caller's
+ * ParseReuse), so a keystroke re-parses one section or note, not the brief. remark is used for what needs real Markdown knowledge
  * (headings, links, code spans, footnote definitions); markers are then found by
  * scanning the source outside code and link targets, so a `[^5]` with no
  * definition — which GFM leaves as plain text — is still seen as a marker.
@@ -12,7 +12,7 @@ import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { BriefModel, Endnote, Link, Marker, Position, Range, TextLine, UrlSpan, moveRange } from '../model';
+import { BriefModel, Endnote, Link, Marker, Position, Range, TextLine, UrlSpan, movePosition, moveRange } from '../model';
 import { ParseReuse, Placed } from './reuse';
 import { Interval, NoteReuse, makeEndnote, mergeIntervals, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
@@ -52,7 +52,7 @@ function moveChunkParts(parts: ChunkParts, by: number): ChunkParts {
     markers: parts.markers.map((m) => ({ ...m, range: moveRange(m.range, by), labelRange: moveRange(m.labelRange, by) })),
     urls: parts.urls.map((u) => ({ ...u, range: moveRange(u.range, by) })),
     paragraphs: parts.paragraphs.map((p) => ({ ...p, range: moveRange(p.range, by) })),
-    definitions: parts.definitions.map((d) => ({ ...d, range: moveRange(d.range, by), contentStart: { line: d.contentStart.line + by, character: d.contentStart.character } })),
+    definitions: parts.definitions.map((d) => ({ ...d, range: moveRange(d.range, by), contentStart: movePosition(d.contentStart, by) })),
     codeLines: parts.codeLines.map(([first, last]) => [first + by, last + by]),
   };
 }

@@ -53,14 +53,11 @@ export class ChunkReuse {
   /** The facts of `text[from, to)`: the last version's, when it had the same chunk there, else `parse`'s. */
   find(text: string, from: number, to: number, parse: (chunk: string) => ChunkFacts): ChunkFacts {
     const endDistance = text.length - from;
-    // A slice compared with === is a native memcmp; startsWith compares character by character.
-    const same = (stored: StoredChunk | undefined) => stored !== undefined && stored.text.length === to - from && text.slice(from, to) === stored.text;
+    // A slice compared with === is a native memcmp (startsWith compares character by character); a slice copies nothing.
+    const chunk = text.slice(from, to);
     let stored = this.previous.byStart.get(from);
-    if (!same(stored)) stored = this.previous.byEndDistance.get(endDistance);
-    if (!same(stored)) {
-      const chunk = text.slice(from, to);
-      stored = { text: chunk, facts: parse(chunk) };
-    }
+    if (stored?.text !== chunk) stored = this.previous.byEndDistance.get(endDistance);
+    if (stored?.text !== chunk) stored = { text: chunk, facts: parse(chunk) };
     this.current.byStart.set(from, stored!);
     this.current.byEndDistance.set(endDistance, stored!);
     return stored!.facts;
