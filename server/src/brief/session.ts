@@ -13,6 +13,7 @@
  * incremental property test (test/unit/incremental.test.ts) checks it on random edits.
  */
 import { BriefConfig } from './config';
+import { detached } from './memo';
 import { BriefModel } from './model';
 import { ParseReuse } from './parse/reuse';
 import { Finding, Rule } from './rules';
@@ -56,7 +57,7 @@ export class AnalysisSession {
     } else {
       const run: RuleRun = { model, config, keys: new Set(), lists: new Map(), everything: false, outcome: { findings: [] } };
       try {
-        run.outcome = { findings: rule.check(recording(model, run, previous), config) };
+        run.outcome = { findings: rule.check(recording(model, run, previous), config).map(detachFinding) };
       } catch (error) {
         run.outcome = { error };
       }
@@ -120,6 +121,15 @@ export class AnalysisSession {
     if (same === undefined) known.set(index, (same = deepEqual((before[key] as unknown[])[index], (model[key] as unknown[])[index])));
     return same;
   }
+}
+
+/** Findings are kept for later versions, and a message built from a note's or a heading's text would hold on to this version's text. */
+function detachFinding(finding: Finding): Finding {
+  return {
+    ...finding,
+    message: detached(finding.message),
+    ...(finding.related ? { related: finding.related.map((r) => ({ ...r, message: detached(r.message) })) } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
-import { CarryOver } from '../memo';
+import { CarryOver, detached } from '../memo';
 import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
+import { NoteParts, makeEndnote } from './scan';
 
 /**
  * Parts of a document computed from one block of lines (a Markdown chunk), built with
@@ -57,7 +58,11 @@ export class ChunkReuse {
     const chunk = text.slice(from, to);
     let stored = this.previous.byStart.get(from);
     if (stored?.text !== chunk) stored = this.previous.byEndDistance.get(endDistance);
-    if (stored?.text !== chunk) stored = { text: chunk, facts: parse(chunk) };
+    if (stored?.text !== chunk) {
+      // The chunk and everything parsed from it are kept for later versions: they must not hold on to this version's text.
+      const own = detached(chunk);
+      stored = { text: own, facts: parse(own) };
+    }
     this.current.byStart.set(from, stored!);
     this.current.byEndDistance.set(endDistance, stored!);
     return stored!.facts;
@@ -70,6 +75,25 @@ export class ChunkReuse {
 }
 
 /**
+ * Endnotes built from the footnote definitions of Markdown chunks, by the parts
+ * object itself: an unchanged chunk that did not move hands over the same parts, and
+ * so gets the same notes without a key being written or compared. What Ibid. points
+ * to comes from the note before, so that note's number must match too.
+ */
+export class NotesFromParts {
+  private readonly built = new WeakMap<NoteParts, { previousNumber: number | null; note: Endnote }>();
+
+  get(parts: NoteParts, previous: Endnote | undefined): Endnote {
+    const previousNumber = previous?.number ?? null;
+    const known = this.built.get(parts);
+    if (known && known.previousNumber === previousNumber) return known.note;
+    const note = makeEndnote({ ...parts, previous });
+    this.built.set(parts, { previousNumber, note });
+    return note;
+  }
+}
+
+/**
  * What parsing one version of a document leaves for the next (kept by an
  * AnalysisSession): the facts of each Markdown chunk and each endnote, by everything
  * it is built from. A keystroke then re-parses one chunk and rebuilds one note; the
@@ -78,6 +102,7 @@ export class ChunkReuse {
 export class ParseReuse {
   readonly chunks = new ChunkReuse();
   readonly notes = new CarryOver<Endnote>();
+  readonly definitionNotes = new NotesFromParts();
 
   /** Called once a version is parsed: forgets what it did not use. */
   nextVersion(): void {

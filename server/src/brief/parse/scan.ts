@@ -1,4 +1,4 @@
-import type { CarryOver } from '../memo';
+import { CarryOver, detached } from '../memo';
 import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
@@ -205,7 +205,10 @@ function buildNote(start: NoteStart, line: number, segments: NoteSegment[], prev
   );
 }
 
-type EndnoteParts = Omit<Endnote, 'text' | 'references' | 'seeNote'> & { previous: Endnote | undefined };
+/** What an endnote is made of, before its text is joined and its references read. */
+export type NoteParts = Omit<Endnote, 'text' | 'references' | 'seeNote'>;
+
+type EndnoteParts = NoteParts & { previous: Endnote | undefined };
 
 /** Endnotes built for the previous version, by everything a note is built from: a note that did not change is the same object. */
 export type NoteReuse = CarryOver<Endnote>;
@@ -228,7 +231,9 @@ export function makeEndnote(parts: EndnoteParts, reuse?: NoteReuse): Endnote {
 }
 
 function buildEndnote(parts: EndnoteParts): Endnote {
-  const { previous, ...note } = parts;
+  const { previous, segments, ...rest } = parts;
+  // Notes are kept for later versions: their text must not hold on to this version's.
+  const note = { ...rest, segments: segments.map((segment) => ({ text: detached(segment.text), range: segment.range })) };
   const references = findSeeReferences(note.segments, previous);
   const text = collapseWhitespace(note.segments.map((s) => s.text).join(' '));
   const first = references[0];
