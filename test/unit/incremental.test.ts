@@ -13,6 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, analyze, resolveConfig } from '../../server/src/brief';
 import { parseMarkdown } from '../../server/src/brief/parse/markdown';
+import { LineIndex } from '../../server/src/brief/parse/text';
 import { generateBrief } from '../../bench/generate';
 import { FIXTURES, MARKDOWN_SEED, readText, seedsPresent } from '../helpers';
 
@@ -99,6 +100,42 @@ describe('incremental analysis equals analysis from scratch', () => {
       [`Note ${note.label} lacks a title (in quotes or italics), a date (a year at least) and a locator (a URL, a DOI, or volume and pages): a reader needs them to find the source.`],
       'a rule whose input changed runs again',
     );
+  });
+});
+
+describe('the line index of a later version, cut again only where it changed', () => {
+  const breaksAndText = fc.constantFrom('\n', '\r', '\r\n', '\n\n', 'a', 'bc', '', ' ', 'a\nb', '\r\r\n');
+  const index = (text: string) => ({ lines: new LineIndex(text).lines, starts: new LineIndex(text).starts });
+
+  it('equals the index cut from scratch, whatever the edits do to line breaks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(breaksAndText, { maxLength: 30 }).map((pieces) => pieces.join('')),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.nat(6), insert: fc.array(breaksAndText, { maxLength: 4 }).map((p) => p.join('')) }), {
+          minLength: 1,
+          maxLength: 10,
+        }),
+        (start, edits) => {
+          let text = start;
+          let incremental = new LineIndex(text);
+          for (const edit of edits) {
+            text = apply(text, edit);
+            incremental = LineIndex.following(incremental, text);
+            assert.deepStrictEqual({ lines: incremental.lines, starts: incremental.starts }, index(text), JSON.stringify(text));
+          }
+        },
+      ),
+      { numRuns: 500, seed: 20261123 },
+    );
+  });
+
+  it('keeps the unchanged lines as the same strings and copies the ones it cuts', () => {
+    const before = new LineIndex(['one line', 'two line', 'three line', 'four line', 'five line'].join('\n'));
+    const after = LineIndex.following(before, before.text.replace('three', 'thre'));
+    assert.deepStrictEqual(after.lines, ['one line', 'two line', 'thre line', 'four line', 'five line']);
+    assert.deepStrictEqual(after.starts, [0, 9, 18, 28, 38]);
+    // Object identity cannot be observed for strings; what can: the index of the same text is the same index.
+    assert.strictEqual(LineIndex.following(after, after.text), after);
   });
 });
 

@@ -305,7 +305,7 @@ function parseTree(chunk: string): TreeFacts {
 }
 
 export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: MarkdownChunking = 'notes'): BriefModel {
-  const index = new LineIndex(text);
+  const index = reuse ? reuse.lineIndex(text) : new LineIndex(text);
   const lines = index.lines;
   const headingLines: HeadingLine[] = [];
   const links: Link[] = [];

@@ -26,7 +26,7 @@ const MAX_HEADING_WORDS = 15;
 const MAX_HEADING_LENGTH = 120;
 
 export function parsePlainText(text: string, reuse?: ParseReuse): BriefModel {
-  const index = new LineIndex(text);
+  const index = reuse ? reuse.lineIndex(text) : new LineIndex(text);
   const lines = index.lines;
   const { title, byline, bodyStart } = findTitleAndByline(lines);
 

@@ -2,6 +2,7 @@ import { CarryOver, detached } from '../memo';
 import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
 import { NoteParts, makeEndnote } from './scan';
+import { LineIndex } from './text';
 
 /**
  * Parts of a document computed from one block of lines (a Markdown chunk), built with
@@ -100,9 +101,16 @@ export class NotesFromParts {
  * rest of the model keeps the objects it had.
  */
 export class ParseReuse {
+  private lastIndex: LineIndex | undefined;
   readonly chunks = new ChunkReuse();
   readonly notes = new CarryOver<Endnote>();
   readonly definitionNotes = new NotesFromParts();
+
+  /** The line index of `text`, cut again only where it differs from the last version's. */
+  lineIndex(text: string): LineIndex {
+    this.lastIndex = this.lastIndex ? LineIndex.following(this.lastIndex, text) : new LineIndex(text);
+    return this.lastIndex;
+  }
 
   /** Called once a version is parsed: forgets what it did not use. */
   nextVersion(): void {

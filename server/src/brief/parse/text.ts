@@ -1,5 +1,34 @@
-import { memoize } from '../memo';
+import { detached, memoize } from '../memo';
 import { Position, Range } from '../model';
+
+/** The lines of `text[from, to)` and the offsets where they start; the piece after the last break is a line too. */
+function splitLines(text: string, from: number, to: number, copy: boolean): { lines: string[]; starts: number[] } {
+  const lines: string[] = [];
+  const starts: number[] = [];
+  const cut = copy ? (start: number, end: number) => detached(text.slice(start, end)) : (start: number, end: number) => text.slice(start, end);
+  let lineStart = from;
+  const carriageReturn = text.indexOf('\r', from);
+  if (carriageReturn < 0 || carriageReturn >= to) {
+    // Only LF: indexOf finds breaks several times faster than a pattern does.
+    for (let lineFeed = text.indexOf('\n', from); lineFeed >= 0 && lineFeed < to; lineFeed = text.indexOf('\n', lineStart)) {
+      starts.push(lineStart);
+      lines.push(cut(lineStart, lineFeed));
+      lineStart = lineFeed + 1;
+    }
+  } else {
+    const lineBreak = /\r\n|\r|\n/g;
+    lineBreak.lastIndex = from;
+    let match: RegExpExecArray | null;
+    while ((match = lineBreak.exec(text)) !== null && match.index < to) {
+      starts.push(lineStart);
+      lines.push(cut(lineStart, match.index));
+      lineStart = match.index + match[0].length;
+    }
+  }
+  starts.push(lineStart);
+  lines.push(cut(lineStart, to));
+  return { lines, starts };
+}
 
 /**
  * Maps between string offsets and LSP positions. Lines break at CRLF, CR and LF,
@@ -11,19 +40,59 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly starts: number[];
 
-  constructor(readonly text: string) {
-    this.lines = [];
-    this.starts = [];
-    const lineBreak = /\r\n|\r|\n/g;
-    let lineStart = 0;
-    let match: RegExpExecArray | null;
-    while ((match = lineBreak.exec(text)) !== null) {
-      this.starts.push(lineStart);
-      this.lines.push(text.slice(lineStart, match.index));
-      lineStart = match.index + match[0].length;
+  constructor(
+    readonly text: string,
+    split: { lines: string[]; starts: number[] } = splitLines(text, 0, text.length, false),
+  ) {
+    this.lines = split.lines;
+    this.starts = split.starts;
+  }
+
+  /**
+   * The index of `text`, a later version of `previous.text`: the lines before and after
+   * the part that changed are taken over as they are (the very same strings, so that
+   * comparing them is immediate), only the lines in between are cut again. The lines
+   * cut are copies, so that they do not hold on to this version's text.
+   */
+  static following(previous: LineIndex, text: string): LineIndex {
+    const old = previous.text;
+    if (old === text) return previous;
+    const oldStarts = previous.starts;
+    const count = oldStarts.length;
+    const same = (a: number, b: number, offsetInText: number) => a + offsetInText >= 0 && old.slice(a, b) === text.slice(a + offsetInText, b + offsetInText);
+    // Lines [0, unchangedBefore) and their breaks are the same. Each step compares only what lies past the part already known equal.
+    let low = 0;
+    let high = count - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (same(oldStarts[low], oldStarts[mid], 0)) low = mid;
+      else high = mid - 1;
     }
-    this.starts.push(lineStart);
-    this.lines.push(text.slice(lineStart));
+    // One line is given up on each side: a line break next to the edit may have become (or stopped being) one CRLF.
+    const keptBefore = Math.max(0, low - 1);
+    const shift = text.length - old.length;
+    const endOf = (line: number) => (line < count ? oldStarts[line] : old.length);
+    low = keptBefore + 1;
+    high = count;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (same(oldStarts[mid], endOf(high), shift)) high = mid;
+      else low = mid + 1;
+    }
+    const keptFrom = Math.min(count, high + 1);
+    const regionStart = oldStarts[keptBefore];
+    const regionEnd = endOf(keptFrom) + shift;
+    if (regionEnd < regionStart) return new LineIndex(text);
+    const middle = splitLines(text, regionStart, regionEnd, true);
+    if (keptFrom < count) {
+      // The region ends with the break before the first kept line: the empty piece after it is that line's start, not a line.
+      middle.lines.pop();
+      middle.starts.pop();
+    }
+    const lines = previous.lines.slice(0, keptBefore).concat(middle.lines, previous.lines.slice(keptFrom));
+    const starts = oldStarts.slice(0, keptBefore).concat(middle.starts);
+    for (let line = keptFrom; line < count; line++) starts.push(oldStarts[line] + shift);
+    return new LineIndex(text, { lines, starts });
   }
 
   positionAt(offset: number): Position {
