@@ -14,7 +14,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { BriefModel, Endnote, Link, Marker, NoteSegment, Range, TextLine, UrlSpan, moveRange } from '../model';
 import { NotesFromParts, ParseReuse, Placed } from './reuse';
-import { Interval, NoteParts, makeEndnote, mergeIntervals, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, collapseWhitespace, isBlank } from './text';
 
@@ -49,7 +49,7 @@ function moveChunkParts(parts: ChunkParts, by: number): ChunkParts {
   return {
     headings: parts.headings.map((h) => ({ ...h, line: h.line + by, range: moveRange(h.range, by) })),
     links: parts.links.map((l) => ({ ...l, range: moveRange(l.range, by) })),
-    markers: parts.markers.map((m) => ({ ...m, range: moveRange(m.range, by), labelRange: moveRange(m.labelRange, by) })),
+    markers: parts.markers.map((m) => moveMarker(m, by)),
     urls: parts.urls.map((u) => ({ ...u, range: moveRange(u.range, by) })),
     paragraphs: parts.paragraphs.map((p) => ({ ...p, range: moveRange(p.range, by) })),
     definitions: parts.definitions.map((d) => ({

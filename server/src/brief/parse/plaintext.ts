@@ -18,7 +18,7 @@
  */
 import { BriefModel, TextLine } from '../model';
 import type { ParseReuse } from './reuse';
-import { Interval, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { scanLines, scanNumberedNotes } from './scan';
 import { HeadingLine, KNOWN_SECTION_NAMES, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, isBlank, normalizeHeading } from './text';
 
@@ -50,9 +50,8 @@ export function parsePlainText(text: string, reuse?: ParseReuse): BriefModel {
     notesTo = after ? after.line : lines.length;
   }
   const endnotes = endnotesHeading ? scanNumberedNotes(index, notesFrom, notesTo, undefined, reuse?.notes) : [];
-  const notesInterval: Interval = [index.starts[Math.min(notesFrom, lines.length - 1)], notesTo < lines.length ? index.starts[notesTo] : text.length];
-  const excluded: Interval[] = endnotesHeading ? [notesInterval] : [];
-  const markers = scanMarkers(index, 0, text.length, excluded);
+  // Numbered notes open with their number, which is not a marker: no markers are read in the notes (from the last line, should they start past it).
+  const { markers, urls } = endnotesHeading ? scanLines(index, Math.min(notesFrom, lines.length - 1), notesTo, reuse?.lineSpans) : scanLines(index, 0, 0, reuse?.lineSpans);
 
   const headingLines = new Set(headings.map((h) => h.line));
   let firstParagraph: TextLine | null = null;
@@ -70,7 +69,7 @@ export function parsePlainText(text: string, reuse?: ParseReuse): BriefModel {
     markers,
     endnotes,
     links: [],
-    urls: scanUrls(index, 0, text.length),
+    urls,
     firstParagraph,
   };
 }

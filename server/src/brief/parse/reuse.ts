@@ -1,7 +1,7 @@
 import { CarryOver, detached } from '../memo';
 import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
-import { NoteParts, makeEndnote } from './scan';
+import { LineSpans, NoteParts, makeEndnote } from './scan';
 import { LineIndex } from './text';
 
 /**
@@ -105,6 +105,8 @@ export class ParseReuse {
   readonly chunks = new ChunkReuse();
   readonly notes = new CarryOver<Endnote>();
   readonly definitionNotes = new NotesFromParts();
+  /** Plain text: the markers and URLs of each line, by the line's text. */
+  readonly lineSpans = new CarryOver<LineSpans>();
 
   /** The line index of `text`, cut again only where it differs from the last version's. */
   lineIndex(text: string): LineIndex {
@@ -116,5 +118,6 @@ export class ParseReuse {
   nextVersion(): void {
     this.chunks.nextVersion();
     this.notes.nextVersion();
+    this.lineSpans.nextVersion();
   }
 }

@@ -1,5 +1,5 @@
 import { CarryOver, detached } from '../memo';
-import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan } from '../model';
+import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan, moveRange } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
 /** Half-open offset interval [start, end) that a scan must skip (code, link targets, note text…). */
@@ -90,6 +90,41 @@ export function scanUrls(index: LineIndex, from: number, to: number): UrlSpan[] 
     urls.push({ url, range: index.rangeOf(start, start + url.length) });
   }
   return urls;
+}
+
+/** The same marker `by` lines further down. */
+export function moveMarker(marker: Marker, by: number): Marker {
+  return { ...marker, range: moveRange(marker.range, by), labelRange: moveRange(marker.labelRange, by) };
+}
+
+/** The markers and URLs of one line, on line 0. */
+export interface LineSpans {
+  markers: Marker[];
+  urls: UrlSpan[];
+}
+
+function spansOfLine(line: string): LineSpans {
+  const index = new LineIndex(line);
+  return { markers: scanMarkers(index, 0, line.length, []), urls: scanUrls(index, 0, line.length) };
+}
+
+/**
+ * Markers and URLs line by line, for text in which no syntax bounds them (plain
+ * text), with markers left out on lines [skipFrom, skipTo). Neither crosses a line
+ * break, and a line's start counts as the space before a superscript, so this finds
+ * what one pass over the whole text finds; but a line that was there in the last
+ * version (`reuse`) is not scanned again.
+ */
+export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: CarryOver<LineSpans>): LineSpans {
+  const markers: Marker[] = [];
+  const urls: UrlSpan[] = [];
+  index.lines.forEach((text, line) => {
+    if (!text) return;
+    const spans = reuse ? reuse.get(text, () => spansOfLine(text)) : spansOfLine(text);
+    if (line < skipFrom || line >= skipTo) for (const marker of spans.markers) markers.push(moveMarker(marker, line));
+    for (const url of spans.urls) urls.push({ ...url, range: moveRange(url.range, line) });
+  });
+  return { markers, urls };
 }
 
 interface NoteStart {

@@ -4,11 +4,21 @@
  * Good: the original characters (here, the title in its original script) restored from the source.
  * One finding per line, from the first lost character to the last.
  */
+import { CarryOver } from '../memo';
 import { Range } from '../model';
 import { Finding, Rule } from './rule';
 
 const LOST = /[\u25A1\u25AF\uFFFD\uE000-\uF8FF]/g;
 const LOST_ANYWHERE = new RegExp(LOST.source);
+const NONE: readonly number[] = [];
+
+function lostPositions(text: string): readonly number[] {
+  // Most lines have no lost glyph, and a test allocates nothing.
+  return LOST_ANYWHERE.test(text) ? [...text.matchAll(LOST)].map((m) => m.index ?? 0) : NONE;
+}
+
+/** By line text, from one check to the next: it runs over every line at every keystroke, and almost every line is one it has seen. */
+const lostByLine = new CarryOver<readonly number[]>();
 
 export const unrenderableGlyph: Rule = {
   code: 'unrenderable-glyph',
@@ -17,11 +27,10 @@ export const unrenderableGlyph: Rule = {
   fixable: false,
   check(model) {
     const findings: Finding[] = [];
+    lostByLine.nextVersion();
     for (let line = 0; line < model.lines.length; line++) {
       const text = model.lines[line];
-      // It runs on every line at every keystroke: most lines have no lost glyph, and a test allocates nothing.
-      if (!LOST_ANYWHERE.test(text)) continue;
-      const positions = [...text.matchAll(LOST)].map((m) => m.index ?? 0);
+      const positions = text ? lostByLine.get(text, () => lostPositions(text)) : NONE;
       if (!positions.length) continue;
       const range: Range = { start: { line, character: positions[0] }, end: { line, character: positions[positions.length - 1] + 1 } };
       const note = model.endnotes.find((n) => n.range.start.line <= line && line <= n.range.end.line);
