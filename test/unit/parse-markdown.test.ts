@@ -1,5 +1,6 @@
 /** The Markdown parser on the edge cases briefs throw at it: what is a heading, a marker, a note — and what is not. */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { analyze, detectFormat, parseBrief } from '../../server/src/brief';
 import { inspectModel } from '../../server/src/cli';
 
@@ -148,5 +149,21 @@ describe('format detection', () => {
     assert.strictEqual(detectFormat('# Brief\n\nSee [the data](https://example.org).'), 'markdown');
     assert.strictEqual(detectFormat('EXECUTIVE SUMMARY\n\nText with **stars** but no heading.', 'brief.txt'), 'plaintext');
     assert.strictEqual(detectFormat('#1 priority: water.\n\nEndnotes\n\n1 Source.', 'brief.txt'), 'plaintext');
+  });
+
+  it('counts ATX headings as a multiline pattern would, wherever the # and the line breaks fall', () => {
+    const byPattern = (text: string) => {
+      const count = text.match(/^ {0,3}#{1,6}[ \t]+\S/gm)?.length ?? 0;
+      if (count === 0) return 'plaintext';
+      return count >= 2 || /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|^\s*[-*] \S|^\s*> |^```/m.test(text) ? 'markdown' : 'plaintext';
+    };
+    const piece = fc.constantFrom('#', '##', '#######', ' ', '  ', '   ', '    ', '   # T', '    # T', ' ###\tT', '\t', 'a', 'Title', '\n', '\r', '\r\n', '\u2028', '**b**', '- x', '#tag');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 25 }), (pieces) => {
+        const text = pieces.join('');
+        assert.strictEqual(detectFormat(text, 'brief.txt'), byPattern(text), JSON.stringify(text));
+      }),
+      { numRuns: 2000, seed: 20261123 },
+    );
   });
 });

@@ -31,8 +31,28 @@ export interface Analysis {
 }
 
 const MARKDOWN_EXTENSIONS = /\.(?:md|markdown|mdown|mkd)$/i;
-const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/m;
+/** An ATX heading at the start of a line (the sticky search starts there). */
+const ATX_HEADING_AT = / {0,3}#{1,6}[ \t]+\S/y;
 const MARKDOWN_SIGNS = /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|^\s*[-*] \S|^\s*> |^```/m;
+
+/**
+ * How many lines of `text` are ATX headings, counting up to `enough`. It runs on every
+ * version of a plain-text document, so it looks only where a `#` is (most plain
+ * text has none) rather than running a pattern over every line.
+ */
+function countAtxHeadings(text: string, enough: number): number {
+  let count = 0;
+  for (let hash = text.indexOf('#'); hash >= 0 && count < enough; hash = text.indexOf('#', hash + 1)) {
+    // Line terminators as a multiline `^` sees them.
+    const lineStart = Math.max(text.lastIndexOf('\n', hash), text.lastIndexOf('\r', hash), text.lastIndexOf('\u2028', hash), text.lastIndexOf('\u2029', hash)) + 1;
+    if (hash - lineStart > 3) continue;
+    ATX_HEADING_AT.lastIndex = lineStart;
+    if (!ATX_HEADING_AT.test(text)) continue;
+    count++;
+    hash = ATX_HEADING_AT.lastIndex;
+  }
+  return count;
+}
 
 /**
  * `.md` and `.markdown` are Markdown. Anything else (`.txt`, `.brief`, untitled)
@@ -42,8 +62,8 @@ const MARKDOWN_SIGNS = /\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\n]*\)|^\s*[-*] \S|^\s*
 export function detectFormat(text: string, fileName?: string): BriefFormat {
   if (fileName && MARKDOWN_EXTENSIONS.test(fileName)) return 'markdown';
   const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  if (!ATX_HEADING.test(sample)) return 'plaintext';
-  const headingCount = sample.match(/^ {0,3}#{1,6}[ \t]+\S/gm)?.length ?? 0;
+  const headingCount = countAtxHeadings(sample, 2);
+  if (headingCount === 0) return 'plaintext';
   return headingCount >= 2 || MARKDOWN_SIGNS.test(sample) ? 'markdown' : 'plaintext';
 }
 
