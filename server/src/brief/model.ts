@@ -123,7 +123,7 @@ export function range(startLine: number, startChar: number, endLine: number, end
 }
 
 /** The same position `by` lines further down. */
-export function movePosition(p: Position, by: number): Position {
+function movePosition(p: Position, by: number): Position {
   return { line: p.line + by, character: p.character };
 }
 

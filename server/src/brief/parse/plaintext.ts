@@ -51,7 +51,8 @@ export function parsePlainText(text: string, reuse?: ParseReuse): BriefModel {
   }
   const endnotes = endnotesHeading ? scanNumberedNotes(index, notesFrom, notesTo, undefined, reuse?.notes) : [];
   // Numbered notes open with their number, which is not a marker: no markers are read in the notes (from the last line, should they start past it).
-  const { markers, urls } = endnotesHeading ? scanLines(index, Math.min(notesFrom, lines.length - 1), notesTo, reuse?.lineSpans) : scanLines(index, 0, 0, reuse?.lineSpans);
+  const [markersSkippedFrom, markersSkippedTo] = endnotesHeading ? [Math.min(notesFrom, lines.length - 1), notesTo] : [0, 0];
+  const { markers, urls } = scanLines(index, markersSkippedFrom, markersSkippedTo, reuse?.lineSpans);
 
   const headingLines = new Set(headings.map((h) => h.line));
   let firstParagraph: TextLine | null = null;

@@ -96,8 +96,9 @@ export class NotesFromParts {
 
 /**
  * What parsing one version of a document leaves for the next (kept by an
- * AnalysisSession): the facts of each Markdown chunk and each endnote, by everything
- * it is built from. A keystroke then re-parses one chunk and rebuilds one note; the
+ * AnalysisSession): its line index, the facts of each Markdown chunk, each endnote by
+ * everything it is built from, and each plain-text line's markers and URLs. A
+ * keystroke then cuts a few lines, re-parses one chunk and rebuilds one note; the
  * rest of the model keeps the objects it had.
  */
 export class ParseReuse {

@@ -59,8 +59,8 @@ export class LineIndex {
     if (old === text) return previous;
     const oldStarts = previous.starts;
     const count = oldStarts.length;
-    const same = (a: number, b: number, offsetInText: number) => a + offsetInText >= 0 && old.slice(a, b) === text.slice(a + offsetInText, b + offsetInText);
-    // Lines [0, unchangedBefore) and their breaks are the same. Each step compares only what lies past the part already known equal.
+    const same = (a: number, b: number, offsetInText: number) => old.slice(a, b) === text.slice(a + offsetInText, b + offsetInText);
+    // Lines [0, low) and their breaks are the same. Each step compares only what lies past the part already known equal.
     let low = 0;
     let high = count - 1;
     while (low < high) {
@@ -70,19 +70,20 @@ export class LineIndex {
     }
     // One line is given up on each side: a line break next to the edit may have become (or stopped being) one CRLF.
     const keptBefore = Math.max(0, low - 1);
+    const regionStart = oldStarts[keptBefore];
     const shift = text.length - old.length;
     const endOf = (line: number) => (line < count ? oldStarts[line] : old.length);
+    // Lines [high, count) are the same at the end. In repetitive text (a run of blank lines) the same ending could reach back
+    // over the kept beginning; it is not allowed to, so that the two never overlap and the region between is never negative.
     low = keptBefore + 1;
     high = count;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (same(oldStarts[mid], endOf(high), shift)) high = mid;
+      if (oldStarts[mid] + shift >= regionStart && same(oldStarts[mid], endOf(high), shift)) high = mid;
       else low = mid + 1;
     }
     const keptFrom = Math.min(count, high + 1);
-    const regionStart = oldStarts[keptBefore];
     const regionEnd = endOf(keptFrom) + shift;
-    if (regionEnd < regionStart) return new LineIndex(text);
     const middle = splitLines(text, regionStart, regionEnd, true);
     if (keptFrom < count) {
       // The region ends with the break before the first kept line: the empty piece after it is that line's start, not a line.
