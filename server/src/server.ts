@@ -172,7 +172,16 @@ function revalidateAll(): void {
 connection.onDidChangeConfiguration(revalidateAll);
 connection.onDidChangeWatchedFiles(revalidateAll);
 
-const context: ServerContext = { connection, documents, analysisFor, checkDocument, diagnosticsFor, settingsFor, clientCapabilities: () => clientCapabilities };
+const context: ServerContext = {
+  connection,
+  documents,
+  analysisFor,
+  parseReuseFork: (uri) => sessions.get(uri)?.parseReuse.fork(),
+  checkDocument,
+  diagnosticsFor,
+  settingsFor,
+  clientCapabilities: () => clientCapabilities,
+};
 for (const group of HANDLER_GROUPS) group.register(context);
 
 documents.listen(connection);

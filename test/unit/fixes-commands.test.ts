@@ -1,7 +1,7 @@
 /** Insert Footnote, "Cite note N here", Rename and Fix all on small briefs, with the exact text expected. */
 import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BriefFormat, DEFAULT_CONFIG, Position, analyze, parseBrief } from '../../server/src/brief';
+import { AnalysisSession, BriefFormat, DEFAULT_CONFIG, Position, analyze, parseBrief } from '../../server/src/brief';
 import { Draft, TextEdit, draftOf } from '../../server/src/brief/fixes/edits';
 import { fixAll } from '../../server/src/brief/fixes/fixall';
 import { insertFootnote } from '../../server/src/brief/fixes/insert';
@@ -128,6 +128,27 @@ describe('fix all', () => {
       ].join('\n'),
     );
   });
+
+  const briefs: Record<BriefFormat, string> = {
+    markdown: [
+      '# Water Prices', '', '**By A. Writer**', '', '## Executive Summary', '', 'A.[^1] B.[^2] C.[^3] D.[^4]', '', '## Endnotes', '',
+      '[^1]: R. Diaz, “Delta Allocations,” Water Review, 2023.', '[^2]: See footnote 3.', '[^3]: See footnote 1.', '[^4]: R. Diaz, “Delta Allocations,” Water Review, 2023.', '',
+    ].join('\n'),
+    plaintext: ['A.¹ B.² C.³', '', 'Endnotes', '', '1 R. Diaz, <https://example.org/delta/>', '', 'allocations.html.', '', '2 See footnote 3.', '', '3 See footnote 1.', ''].join('\n'),
+  };
+  for (const format of ['markdown', 'plaintext'] as const) {
+    it(`re-checks ${format} from a fork of the document's session, with the same result, and leaves the session as it was`, () => {
+      const text = briefs[format];
+      const session = new AnalysisSession();
+      const before = analyze(text, DEFAULT_CONFIG, { format, session }).model;
+      const edits = fixAll(draftOf(text, before), DEFAULT_CONFIG, session.parseReuse.fork());
+      assert.ok(edits.length >= 2, 'the brief has more than one kind of fix');
+      assert.deepStrictEqual(edits, fixAll(draftFor(text, format), DEFAULT_CONFIG));
+      // Had the fixes' re-checks replaced what the session keeps, the notes they rewrote would be parsed again here, as new objects.
+      const again = analyze(text, DEFAULT_CONFIG, { format, session }).model;
+      assert.deepStrictEqual(again.endnotes.map((note, i) => note === before.endnotes[i]), before.endnotes.map(() => true));
+    });
+  }
 
   it('leaves rules that are turned off alone', () => {
     const text = ['A.¹', '', 'Endnotes', '', '1 R. Diaz, <https://example.org/delta/>', '', 'allocations.html.', ''].join('\n');

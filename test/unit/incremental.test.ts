@@ -25,16 +25,25 @@ const PIECES = [
   '\n[ref]: https://ex.org/r\n', '[a][ref]', '1) ', '  - ',
 ];
 
-type Edit = { at: number; remove: number; insert: string } | { settings: BriefConfig };
+type TextEdit = { at: number; remove: number; insert: string };
+/** `several`: edits made at once, in one version, as a fix-all or a replace-all makes them. */
+type Edit = TextEdit | { several: TextEdit[] } | { settings: BriefConfig };
 
 const OTHER_SETTINGS = resolveConfig({ rules: { 'marker-order': 'off', 'orphan-marker': 'hint' }, requiredSections: ['Summary', 'Endnotes'] }).config;
 
+const textEditArbitrary: fc.Arbitrary<TextEdit> = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)),
+  insert: fc.oneof(fc.constantFrom(...PIECES), fc.constant('')),
+});
 const editArbitrary: fc.Arbitrary<Edit> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), remove: fc.oneof(fc.constant(0), fc.nat(3), fc.nat(40)), insert: fc.oneof(fc.constantFrom(...PIECES), fc.constant('')) }) },
+  { weight: 12, arbitrary: textEditArbitrary },
+  { weight: 3, arbitrary: fc.record({ several: fc.array(textEditArbitrary, { minLength: 2, maxLength: 5 }) }) },
   { weight: 1, arbitrary: fc.constantFrom<Edit>({ settings: OTHER_SETTINGS }, { settings: DEFAULT_CONFIG }) },
 );
 
-function apply(text: string, edit: { at: number; remove: number; insert: string }): string {
+function apply(text: string, edit: TextEdit | { several: TextEdit[] }): string {
+  if ('several' in edit) return edit.several.reduce(apply, text);
   const at = Math.floor(edit.at * text.length);
   return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
 }

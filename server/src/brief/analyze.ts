@@ -7,6 +7,7 @@ import { BriefConfig, DEFAULT_CONFIG, Severity } from './config';
 import { BriefFormat, BriefModel, Range } from './model';
 import { parseMarkdown } from './parse/markdown';
 import { parsePlainText } from './parse/plaintext';
+import type { ParseReuse } from './parse/reuse';
 import { findRequiredSection } from './query';
 import { RULES, RelatedLocation, Rule } from './rules';
 import { AnalysisSession } from './session';
@@ -67,9 +68,8 @@ export function detectFormat(text: string, fileName?: string): BriefFormat {
   return headingCount >= 2 || MARKDOWN_SIGNS.test(sample) ? 'markdown' : 'plaintext';
 }
 
-/** With a session, the Markdown chunks and endnotes of the session's previous version are reused where they did not change. */
-export function parseBrief(text: string, format: BriefFormat, session?: AnalysisSession): BriefModel {
-  const reuse = session?.parseReuse;
+/** With `reuse` (a session's), the Markdown chunks and endnotes of the previous version it parsed are reused where they did not change. */
+export function parseBrief(text: string, format: BriefFormat, reuse?: ParseReuse): BriefModel {
   const model = format === 'markdown' ? parseMarkdown(text, reuse) : parsePlainText(text, reuse);
   reuse?.nextVersion();
   return model;
@@ -129,6 +129,6 @@ export interface AnalyzeOptions {
 export function analyze(text: string, config: BriefConfig = DEFAULT_CONFIG, options: AnalyzeOptions = {}): Analysis {
   const { session } = options;
   session?.beginVersion();
-  const model = parseBrief(text, options.format ?? detectFormat(text, options.fileName), session);
+  const model = parseBrief(text, options.format ?? detectFormat(text, options.fileName), session?.parseReuse);
   return { model, ...runRules(model, config, RULES, session) };
 }

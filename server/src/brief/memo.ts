@@ -59,4 +59,11 @@ export class CarryOver<V> {
     this.previous = this.current;
     this.current = new Map();
   }
+
+  /** A carry-over that starts from this one's last version; the map it shares it only reads, so this one stays as it is. */
+  fork(): CarryOver<V> {
+    const fork = new CarryOver<V>();
+    fork.previous = this.previous;
+    return fork;
+  }
 }

@@ -3,12 +3,15 @@ import { ClientCapabilities, Connection, Diagnostic, ServerCapabilities } from '
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { Analysis, BriefConfig } from '../brief';
+import type { ParseReuse } from '../brief/parse/reuse';
 
 export interface ServerContext {
   connection: Connection;
   documents: TextDocuments<TextDocument>;
   /** The analysis of the document's current version (computed once per version), or null when the document is not checked as a brief. */
   analysisFor(document: TextDocument): Promise<Analysis | null>;
+  /** For parsing edited copies of the document: a fork of what its last analysis was parsed with (undefined before the first). */
+  parseReuseFork(uri: string): ParseReuse | undefined;
   /** The same check without the per-version cache, for text that is not an open document (a file read from disk). */
   checkDocument(document: TextDocument): Promise<Analysis | null>;
   /** The LSP diagnostics the server publishes for an analysis (none for null). */

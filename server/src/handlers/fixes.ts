@@ -76,7 +76,7 @@ export const fixes: HandlerGroup = {
       }
       // Fix-all re-checks the brief after each kind of fix: computed only when asked for (on save, or from the Source Action menu).
       if (admits(only, FIX_ALL_KIND, false)) {
-        const edits = fixAll(draft, config);
+        const edits = fixAll(draft, config, context.parseReuseFork(uri));
         if (edits.length) actions.push({ title: 'Fix all safely fixable Policy Brief problems', kind: FIX_ALL_KIND, edit: workspaceEdit(uri, edits) });
       }
       return actions;

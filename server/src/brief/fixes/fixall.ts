@@ -4,11 +4,15 @@
  * a chained "See footnote" at its source, one style for all notes and markers — and then renumbering when markers or
  * notes are out of order. Stubs, removals and new headings need the writer, so
  * they stay one-at-a-time quick fixes. Rules turned off are not fixed.
+ *
+ * Each re-check parses only what the fixes changed: the passes share one reuse,
+ * forked from the document's session when there is one.
  */
 import { parseBrief, severityFor } from '../analyze';
 import { BriefConfig } from '../config';
 import { RULES } from '../rules';
 import { Draft, LineEdit, TextEdit, applyLineEdits, editsBetween } from './edits';
+import { ParseReuse } from '../parse/reuse';
 import { lineFixesFor } from './quickfix';
 import { renumber } from './renumber';
 
@@ -27,7 +31,8 @@ function nonOverlapping(edits: LineEdit[]): LineEdit[] {
   return kept;
 }
 
-export function fixAll(draft: Draft, config: BriefConfig): TextEdit[] {
+/** `reuse` is used up by the re-checks: a fork of the document session's (ParseReuse.fork), never the session's own. */
+export function fixAll(draft: Draft, config: BriefConfig, reuse = new ParseReuse()): TextEdit[] {
   const enabled = (code: string) => RULES.some((rule) => rule.code === code && severityFor(rule, config) !== 'off');
   let current = draft;
   for (const code of SAFE_CODES.filter(enabled)) {
@@ -36,7 +41,7 @@ export function fixAll(draft: Draft, config: BriefConfig): TextEdit[] {
       const fixes = rule.check(current.model, config).flatMap((finding) => lineFixesFor(current, { code, ...finding }, config).filter((fix) => fix.preferred));
       if (!fixes.length) break;
       const lines = applyLineEdits(current.model.lines, nonOverlapping(fixes.flatMap((fix) => fix.lineEdits)));
-      current = { model: parseBrief(lines.join(draft.lineBreak), draft.model.format), lineBreak: draft.lineBreak };
+      current = { model: parseBrief(lines.join(draft.lineBreak), draft.model.format, reuse), lineBreak: draft.lineBreak };
     }
   }
   const outOfOrder = RULES.some((rule) => RENUMBER_CODES.includes(rule.code) && enabled(rule.code) && rule.check(current.model, config).length > 0);

@@ -39,39 +39,54 @@ interface ChunkPositions {
   byStart: Map<number, StoredChunk>;
   /** By the distance from the chunk's start to the end of the text: the chunks after an edit keep it. */
   byEndDistance: Map<number, StoredChunk>;
+  /** By text: the chunks between two edits (fix-all, a replace-all) moved by neither measure. */
+  byText: Map<string, StoredChunk>;
 }
+
+const noChunks = (): ChunkPositions => ({ byStart: new Map(), byEndDistance: new Map(), byText: new Map() });
 
 /**
  * The Markdown chunks of the last version, found again in the new text by where they
  * stand rather than by their text: a chunk before the edit starts at the same offset,
  * one after it at the same distance from the end, and a native comparison in place
- * confirms it. Nothing is copied out or hashed, so finding 1,000 unchanged chunks
- * costs far less than the one chunk that is parsed again.
+ * confirms it. Only a chunk found neither way is looked up by its text, which hashes
+ * it: the one chunk a keystroke changed, or the chunks between the edits of a
+ * fix-all. Stored chunks are hashed once, when first stored (V8 keeps a string's hash).
+ * So finding 1,000 unchanged chunks costs far less than the one chunk parsed again.
  */
 export class ChunkReuse {
-  private previous: ChunkPositions = { byStart: new Map(), byEndDistance: new Map() };
-  private current: ChunkPositions = { byStart: new Map(), byEndDistance: new Map() };
+  private previous = noChunks();
+  private current = noChunks();
 
-  /** The facts of `text[from, to)`: the last version's, when it had the same chunk there, else `parse`'s. */
+  /** The facts of `text[from, to)`: the last version's, when it had the same chunk, else `parse`'s. */
   find(text: string, from: number, to: number, parse: (chunk: string) => ChunkFacts): ChunkFacts {
     const endDistance = text.length - from;
     // A slice compared with === is a native memcmp (startsWith compares character by character); a slice copies nothing.
     const chunk = text.slice(from, to);
     let stored = this.previous.byStart.get(from);
     if (stored?.text !== chunk) stored = this.previous.byEndDistance.get(endDistance);
-    if (stored?.text !== chunk) {
+    if (stored?.text !== chunk) stored = this.previous.byText.get(chunk);
+    if (stored === undefined) {
       // The chunk and everything parsed from it are kept for later versions: they must not hold on to this version's text.
       const own = detached(chunk);
       stored = { text: own, facts: parse(own) };
     }
-    this.current.byStart.set(from, stored!);
-    this.current.byEndDistance.set(endDistance, stored!);
-    return stored!.facts;
+    this.current.byStart.set(from, stored);
+    this.current.byEndDistance.set(endDistance, stored);
+    this.current.byText.set(stored.text, stored);
+    return stored.facts;
   }
 
   nextVersion(): void {
     this.previous = this.current;
-    this.current = { byStart: new Map(), byEndDistance: new Map() };
+    this.current = noChunks();
+  }
+
+  /** A reuse that starts from this one's last version; the maps it shares it only reads, so this one stays as it is. */
+  fork(): ChunkReuse {
+    const fork = new ChunkReuse();
+    fork.previous = this.previous;
+    return fork;
   }
 }
 
@@ -102,12 +117,14 @@ export class NotesFromParts {
  * rest of the model keeps the objects it had.
  */
 export class ParseReuse {
-  private lastIndex: LineIndex | undefined;
-  readonly chunks = new ChunkReuse();
-  readonly notes = new CarryOver<Endnote>();
-  readonly definitionNotes = new NotesFromParts();
-  /** Plain text: the markers and URLs of each line, by the line's text. */
-  readonly lineSpans = new CarryOver<LineSpans>();
+  constructor(
+    private lastIndex?: LineIndex,
+    readonly chunks = new ChunkReuse(),
+    readonly notes = new CarryOver<Endnote>(),
+    readonly definitionNotes = new NotesFromParts(),
+    /** Plain text: the markers and URLs of each line, by the line's text. */
+    readonly lineSpans = new CarryOver<LineSpans>(),
+  ) {}
 
   /** The line index of `text`, cut again only where it differs from the last version's. */
   lineIndex(text: string): LineIndex {
@@ -120,5 +137,14 @@ export class ParseReuse {
     this.chunks.nextVersion();
     this.notes.nextVersion();
     this.lineSpans.nextVersion();
+  }
+
+  /**
+   * A reuse for parsing texts derived from the last version (fix-all re-checks the
+   * brief after each kind of fix) that leaves this one, and so the next keystroke's
+   * reuse, as it is.
+   */
+  fork(): ParseReuse {
+    return new ParseReuse(this.lastIndex, this.chunks.fork(), this.notes.fork(), this.definitionNotes, this.lineSpans.fork());
   }
 }
