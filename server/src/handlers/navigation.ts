@@ -36,8 +36,18 @@ function toDocumentSymbol(symbol: BriefSymbol): DocumentSymbol {
     kind: SYMBOL_KIND[symbol.kind],
     range: symbol.range,
     selectionRange: symbol.selectionRange,
-    children: symbol.children.map(toDocumentSymbol),
+    // Optional in LSP: a brief's outline is mostly notes, and each empty list is more JSON to write and read.
+    ...(symbol.children.length ? { children: symbol.children.map(toDocumentSymbol) } : {}),
   };
+}
+
+/** Per model, like the symbols themselves: the outline, breadcrumbs and sticky scroll each ask for them. */
+const lspSymbols = new WeakMap<BriefModel, DocumentSymbol[]>();
+
+function documentSymbolsOf(model: BriefModel): DocumentSymbol[] {
+  let symbols = lspSymbols.get(model);
+  if (!symbols) lspSymbols.set(model, (symbols = documentSymbols(model).map(toDocumentSymbol)));
+  return symbols;
 }
 
 /** The model of the document's current version, or null when it is closed or not checked as a brief. */
@@ -92,7 +102,7 @@ export const navigation: HandlerGroup = {
 
     connection.onDocumentSymbol(async ({ textDocument }): Promise<DocumentSymbol[] | null> => {
       const model = await modelFor(context, textDocument.uri);
-      return model && documentSymbols(model).map(toDocumentSymbol);
+      return model && documentSymbolsOf(model);
     });
 
     connection.onWorkspaceSymbol(async ({ query }): Promise<WorkspaceSymbol[]> => {
