@@ -14,6 +14,7 @@ import * as path from 'path';
 import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, analyze, resolveConfig } from '../../server/src/brief';
 import { parseMarkdown } from '../../server/src/brief/parse/markdown';
 import { LineIndex } from '../../server/src/brief/parse/text';
+import { ByLine } from '../../server/src/brief/memo';
 import { generateBrief } from '../../bench/generate';
 import { FIXTURES, MARKDOWN_SEED, readText, seedsPresent } from '../helpers';
 
@@ -144,6 +145,39 @@ describe('the line index of a later version, cut again only where it changed', (
     assert.deepStrictEqual(after.lines, ['one line', 'two line', 'thre line', 'four line', 'five line']);
     assert.deepStrictEqual(after.starts, [0, 9, 18, 28, 38]);
     assert.strictEqual(LineIndex.following(after, after.text), after);
+  });
+});
+
+describe('per-line results carried by position', () => {
+  type Placed = { text: string; line: number };
+  const place = (text: string, line: number): Placed => ({ text, line });
+  const move = (result: Placed, by: number): Placed => ({ ...result, line: result.line + by });
+  const splice = fc.record({ at: fc.nat(40), remove: fc.nat(4), insert: fc.array(fc.constantFrom('a', 'b', '', 'c c'), { maxLength: 4 }) });
+
+  it('equal computing every line again, whatever lines the edits add, remove or repeat', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', '', 'c c'), { maxLength: 30 }), fc.array(fc.array(splice, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), (start, versions) => {
+        const carry = new ByLine<Placed>();
+        let lines = start;
+        assert.deepStrictEqual(carry.map(lines, place, move), lines.map(place));
+        for (const edits of versions) {
+          lines = [...lines];
+          for (const { at, remove, insert } of edits) lines.splice(Math.min(at, lines.length), remove, ...insert);
+          assert.deepStrictEqual(carry.map(lines, place, move), lines.map(place), JSON.stringify(lines));
+        }
+      }),
+      { numRuns: 500, seed: 20261123 },
+    );
+  });
+
+  it('computes only the lines between the edit’s ends, keeps the results above it and moves those below', () => {
+    const carry = new ByLine<Placed>();
+    const before = carry.map(['one', 'two', 'three', 'four'], place, move);
+    const computed: string[] = [];
+    const after = carry.map(['one', 'two', 'new', 'lines', 'four'], (text, line) => (computed.push(text), place(text, line)), move);
+    assert.deepStrictEqual(computed, ['new', 'lines']);
+    assert.strictEqual(after[1], before[1]);
+    assert.deepStrictEqual(after[4], { text: 'four', line: 4 });
   });
 });
 

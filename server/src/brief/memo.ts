@@ -67,3 +67,42 @@ export class CarryOver<V> {
     return fork;
   }
 }
+
+/**
+ * Results per line, carried from one version to the next by position: the lines
+ * before an edit are the same strings at the same index, the lines after it the same
+ * strings at the same distance from the end, and only the lines between are computed
+ * again. The line index of a session keeps unchanged lines the very same strings, so
+ * finding where the edit starts and ends costs a pointer comparison per line — less
+ * than writing one key. Results kept below the edit are moved when it added or
+ * removed lines.
+ */
+export class ByLine<T> {
+  constructor(
+    private lines: readonly string[] = [],
+    private results: readonly T[] = [],
+  ) {}
+
+  /** `compute(text, line)` for the lines that changed; `move(result, by)` for kept ones that now stand `by` lines further down. */
+  map(lines: readonly string[], compute: (text: string, line: number) => T, move: (result: T, by: number) => T): T[] {
+    const previous = this.lines;
+    const kept = this.results;
+    let prefix = 0;
+    while (prefix < lines.length && prefix < previous.length && lines[prefix] === previous[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < lines.length - prefix && suffix < previous.length - prefix && lines[lines.length - 1 - suffix] === previous[previous.length - 1 - suffix]) suffix++;
+    const by = lines.length - previous.length;
+    const results = new Array<T>(lines.length);
+    for (let line = 0; line < prefix; line++) results[line] = kept[line];
+    for (let line = prefix; line < lines.length - suffix; line++) results[line] = compute(lines[line], line);
+    for (let line = lines.length - suffix; line < lines.length; line++) results[line] = by === 0 ? kept[line] : move(kept[line - by], by);
+    this.lines = lines;
+    this.results = results;
+    return results;
+  }
+
+  /** A carry that starts from this one's last version and leaves this one as it is. */
+  fork(): ByLine<T> {
+    return new ByLine(this.lines, this.results);
+  }
+}

@@ -1,4 +1,4 @@
-import { CarryOver, detached } from '../memo';
+import { ByLine, CarryOver, detached } from '../memo';
 import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
 import { LineSpans, NoteParts, makeEndnote } from './scan';
@@ -122,8 +122,8 @@ export class ParseReuse {
     readonly chunks = new ChunkReuse(),
     readonly notes = new CarryOver<Endnote>(),
     readonly definitionNotes = new NotesFromParts(),
-    /** Plain text: the markers and URLs of each line, by the line's text. */
-    readonly lineSpans = new CarryOver<LineSpans>(),
+    /** Plain text: the markers and URLs of each line, carried by position. */
+    readonly lineSpans = new ByLine<LineSpans>(),
   ) {}
 
   /** The line index of `text`, cut again only where it differs from the last version's. */
@@ -136,7 +136,6 @@ export class ParseReuse {
   nextVersion(): void {
     this.chunks.nextVersion();
     this.notes.nextVersion();
-    this.lineSpans.nextVersion();
   }
 
   /**

@@ -1,4 +1,4 @@
-import { CarryOver, detached } from '../memo';
+import { ByLine, CarryOver, detached } from '../memo';
 import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan, moveRange } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
@@ -103,9 +103,18 @@ export interface LineSpans {
   urls: UrlSpan[];
 }
 
-function spansOfLine(line: string): LineSpans {
-  const index = new LineIndex(line);
-  return { markers: scanMarkers(index, 0, line.length, []), urls: scanUrls(index, 0, line.length) };
+const NO_SPANS: LineSpans = { markers: [], urls: [] };
+
+function moveSpans(spans: LineSpans, by: number): LineSpans {
+  return { markers: spans.markers.map((marker) => moveMarker(marker, by)), urls: spans.urls.map((url) => ({ ...url, range: moveRange(url.range, by) })) };
+}
+
+/** The markers and URLs of a line, placed on that line. */
+function spansOfLine(text: string, line: number): LineSpans {
+  if (!text) return NO_SPANS;
+  const index = new LineIndex(text);
+  const spans = { markers: scanMarkers(index, 0, text.length, []), urls: scanUrls(index, 0, text.length) };
+  return line && (spans.markers.length || spans.urls.length) ? moveSpans(spans, line) : spans;
 }
 
 /**
@@ -113,16 +122,15 @@ function spansOfLine(line: string): LineSpans {
  * text), with markers left out on lines [skipFrom, skipTo). Neither crosses a line
  * break, and a line's start counts as the space before a superscript, so this finds
  * what one pass over the whole text finds; but a line that was there in the last
- * version (`reuse`) is not scanned again.
+ * version (`reuse`) is not scanned again, and keeps its very markers and URLs unless it moved.
  */
-export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: CarryOver<LineSpans>): LineSpans {
+export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: ByLine<LineSpans>): LineSpans {
+  const byLine = reuse ? reuse.map(index.lines, spansOfLine, moveSpans) : index.lines.map(spansOfLine);
   const markers: Marker[] = [];
   const urls: UrlSpan[] = [];
-  index.lines.forEach((text, line) => {
-    if (!text) return;
-    const spans = reuse ? reuse.get(text, () => spansOfLine(text)) : spansOfLine(text);
-    if (line < skipFrom || line >= skipTo) for (const marker of spans.markers) markers.push(moveMarker(marker, line));
-    for (const url of spans.urls) urls.push({ ...url, range: moveRange(url.range, line) });
+  byLine.forEach((spans, line) => {
+    if (line < skipFrom || line >= skipTo) for (const marker of spans.markers) markers.push(marker);
+    for (const url of spans.urls) urls.push(url);
   });
   return { markers, urls };
 }

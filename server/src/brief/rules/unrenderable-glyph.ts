@@ -4,7 +4,7 @@
  * Good: the original characters (here, the title in its original script) restored from the source.
  * One finding per line, from the first lost character to the last.
  */
-import { CarryOver } from '../memo';
+import { ByLine } from '../memo';
 import { Range } from '../model';
 import { Finding, Rule } from './rule';
 
@@ -17,8 +17,9 @@ function lostPositions(text: string): readonly number[] {
   return LOST_ANYWHERE.test(text) ? [...text.matchAll(LOST)].map((m) => m.index ?? 0) : NONE;
 }
 
-/** By line text, from one check to the next: it runs over every line at every keystroke, and almost every line is one it has seen. */
-const lostByLine = new CarryOver<readonly number[]>();
+/** From one check to the next: it runs over every line at every keystroke, and almost every line is one it has seen. */
+const lostByLine = new ByLine<readonly number[]>();
+const unmoved = (positions: readonly number[]) => positions;
 
 export const unrenderableGlyph: Rule = {
   code: 'unrenderable-glyph',
@@ -27,11 +28,11 @@ export const unrenderableGlyph: Rule = {
   fixable: false,
   check(model) {
     const findings: Finding[] = [];
-    lostByLine.nextVersion();
-    for (let line = 0; line < model.lines.length; line++) {
-      const text = model.lines[line];
-      const positions = text ? lostByLine.get(text, () => lostPositions(text)) : NONE;
+    const lost = lostByLine.map(model.lines, (text) => (text ? lostPositions(text) : NONE), unmoved);
+    for (let line = 0; line < lost.length; line++) {
+      const positions = lost[line];
       if (!positions.length) continue;
+      const text = model.lines[line];
       const range: Range = { start: { line, character: positions[0] }, end: { line, character: positions[positions.length - 1] + 1 } };
       const note = model.endnotes.find((n) => n.range.start.line <= line && line <= n.range.end.line);
       const where = note ? ` in note ${note.label}` : '';
