@@ -40,12 +40,12 @@ export function detached(text: string): string {
  * identity from keystroke to keystroke — the session's comparisons stop at `===` —
  * while memory stays bounded by one version.
  */
-export class CarryOver<V> {
-  private previous = new Map<string, V>();
-  private current = new Map<string, V>();
+export class CarryOver<V, K = string> {
+  private previous = new Map<K, V>();
+  private current = new Map<K, V>();
 
   /** `matches` confirms a value found by key, so that a key can leave out what is long to write down and compare. */
-  get(key: string, build: () => V, matches: (value: V) => boolean = () => true): V {
+  get(key: K, build: () => V, matches: (value: V) => boolean = () => true): V {
     let value = this.current.get(key);
     if (value === undefined || !matches(value)) {
       const previous = this.previous.get(key);
@@ -61,8 +61,8 @@ export class CarryOver<V> {
   }
 
   /** A carry-over that starts from this one's last version; the map it shares it only reads, so this one stays as it is. */
-  fork(): CarryOver<V> {
-    const fork = new CarryOver<V>();
+  fork(): CarryOver<V, K> {
+    const fork = new CarryOver<V, K>();
     fork.previous = this.previous;
     return fork;
   }

@@ -1,7 +1,7 @@
 import { ByLine, CarryOver, detached } from '../memo';
 import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
-import { LineSpans, NoteParts, makeEndnote } from './scan';
+import { LineSpans, NoteParts, NoteReuse, makeEndnote } from './scan';
 import { LineIndex } from './text';
 
 /**
@@ -120,7 +120,7 @@ export class ParseReuse {
   constructor(
     private lastIndex?: LineIndex,
     readonly chunks = new ChunkReuse(),
-    readonly notes = new CarryOver<Endnote>(),
+    readonly notes: NoteReuse = new CarryOver<Endnote, number>(),
     readonly definitionNotes = new NotesFromParts(),
     /** Plain text: the markers and URLs of each line, carried by position. */
     readonly lineSpans = new ByLine<LineSpans>(),

@@ -253,24 +253,31 @@ export type NoteParts = Omit<Endnote, 'text' | 'references' | 'seeNote'>;
 
 type EndnoteParts = NoteParts & { previous: Endnote | undefined };
 
-/** Endnotes built for the previous version, by everything a note is built from: a note that did not change is the same object. */
-export type NoteReuse = CarryOver<Endnote>;
+/** Endnotes built for the previous version, by the line they start on: a note that did not change is the same object. */
+export type NoteReuse = CarryOver<Endnote, number>;
 
-function rangeKey(r: Range): string {
-  return `${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Whether `note` is what `parts` build: the same number, style, place and lines of text and, if it says Ibid., the same note before it. */
+function builtFrom(note: Endnote, parts: EndnoteParts): boolean {
+  return (
+    note.number === parts.number &&
+    note.label === parts.label &&
+    note.style === parts.style &&
+    sameRange(note.range, parts.range) &&
+    sameRange(note.numberRange, parts.numberRange) &&
+    note.segments.length === parts.segments.length &&
+    note.segments.every((segment, i) => segment.text === parts.segments[i].text && sameRange(segment.range, parts.segments[i].range)) &&
+    note.references.every((reference) => reference.kind !== 'ibid' || reference.target === (parts.previous?.number ?? null))
+  );
 }
 
 /** The note made of `parts`, reused from the previous version when `reuse` has one made of the same. */
 export function makeEndnote(parts: EndnoteParts, reuse?: NoteReuse): Endnote {
-  if (!reuse) return buildEndnote(parts);
-  // The segments' texts are compared, not written into the key: a key holding them would copy every note's text.
-  let key = `${parts.previous?.number ?? ''}|${parts.number}|${parts.label}|${parts.style}|${rangeKey(parts.range)}|${rangeKey(parts.numberRange)}`;
-  for (const segment of parts.segments) key += `|${rangeKey(segment.range)}`;
-  return reuse.get(
-    key,
-    () => buildEndnote(parts),
-    (note) => note.segments.every((segment, i) => segment.text === parts.segments[i].text),
-  );
+  // Keyed by a number and confirmed in place: writing every note's parts into a string key cost more than the rest of a keystroke's note work.
+  return reuse ? reuse.get(parts.range.start.line, () => buildEndnote(parts), (note) => builtFrom(note, parts)) : buildEndnote(parts);
 }
 
 function buildEndnote(parts: EndnoteParts): Endnote {
