@@ -28,12 +28,13 @@ const MAX_HEADING_LENGTH = 120;
 export function parsePlainText(text: string, reuse?: ParseReuse): BriefModel {
   const index = reuse ? reuse.lineIndex(text) : new LineIndex(text);
   const lines = index.lines;
+  const shapes = reuse ? reuse.lineShapes.map(lines, shapeOf, unmoved) : lines.map(shapeOf);
   const { title, byline, bodyStart } = findTitleAndByline(lines);
 
   const headings: HeadingLine[] = [];
   let endnotesHeading: HeadingLine | undefined;
   for (let line = bodyStart; line < lines.length; line++) {
-    const heading = endnotesHeading ? strongHeadingAt(lines, line) : headingAt(lines, line);
+    const heading = endnotesHeading ? strongHeadingAt(lines, shapes, line) : headingAt(lines, shapes, line);
     if (!heading) continue;
     headings.push(heading);
     if (!endnotesHeading && isEndnotesHeading(heading.title)) endnotesHeading = heading;
@@ -137,37 +138,66 @@ function heading(lines: string[], line: number, level = 1): HeadingLine {
 /** Back matter that follows the notes under a heading of its own: "Appendix A: Survey Questions", "About the Authors". */
 const BACK_MATTER = /^(?:appendix|appendices|annex|about the authors?|acknowledge?ments|bibliography)\b/i;
 
-/** After the Endnotes line only an unmistakable heading ends the notes: notes' own wrapped lines look like headings. */
-function strongHeadingAt(lines: string[], line: number): HeadingLine | null {
-  if (/^\s*[-–•*]?\s*\d/.test(lines[line])) return null;
-  if (isKnownOrAllCaps(lines[line])) return heading(lines, line);
-  const backMatter = BACK_MATTER.test(lines[line].trim()) && (line === 0 || isBlank(lines[line - 1])) && headingAt(lines, line);
-  return backMatter || null;
-}
-
 /** A paragraph cut by a page break ends on a lowercase little word ("…paid more during the"); a heading's last word carries weight. */
 const FRAGMENT_END = /\s(?:the|a|an|of|in|on|at|to|for|from|by|with|and|or|but|nor|as|than|that|which|who|whose|its|their|his|her|our|is|are|was|were|be|been|during|into|onto|between|among|about)$/;
 
-/** Whether the next text after the blank lines carries on the sentence (starts in lowercase), as the rest of a broken paragraph does. */
-function continuesBelow(lines: string[], line: number): boolean {
-  let next = line + 1;
-  while (next < lines.length && isBlank(lines[next])) next++;
-  return next < lines.length && /^\s*\p{Ll}/u.test(lines[next]);
+/**
+ * What the heading heuristic needs to know of a line by itself, as bits. Computed once
+ * per line and carried to the next version with the line (ByLine), so that a keystroke
+ * looks again only at the lines it changed; the neighbours are then read from here.
+ */
+const BLANK = 1;
+const KNOWN_OR_ALL_CAPS = 2;
+/** Short, opens with a capital, a digit or a quote, and ends like a title (not on `.,;:`, a URL or a little word). */
+const TITLE_LIKE = 4;
+const STARTS_LOWERCASE = 8;
+/** A number (after a list dash): in the notes, a note rather than a heading. */
+const STARTS_NUMBERED = 16;
+const BACK_MATTER_NAME = 32;
+
+function shapeOf(text: string): number {
+  if (isBlank(text)) return BLANK;
+  const trimmed = text.trim();
+  let shape = 0;
+  if (isKnownOrAllCaps(text)) shape |= KNOWN_OR_ALL_CAPS;
+  if (isTitleLike(trimmed)) shape |= TITLE_LIKE;
+  if (/^\s*\p{Ll}/u.test(text)) shape |= STARTS_LOWERCASE;
+  if (/^\s*[-–•*]?\s*\d/.test(text)) shape |= STARTS_NUMBERED;
+  if (BACK_MATTER.test(trimmed)) shape |= BACK_MATTER_NAME;
+  return shape;
 }
 
-function headingAt(lines: string[], line: number): HeadingLine | null {
-  const text = lines[line];
-  if (isBlank(text)) return null;
-  if (isKnownOrAllCaps(text)) return heading(lines, line);
-  const trimmed = text.trim();
-  const aloneOnItsLines = (line === 0 || isBlank(lines[line - 1])) && (line === lines.length - 1 || isBlank(lines[line + 1]));
-  if (!aloneOnItsLines || trimmed.length > MAX_HEADING_LENGTH) return null;
-  if (trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return null;
-  if (!/^[\p{Lu}\p{N}“"‘']/u.test(trimmed)) return null;
-  if (/^(?:https?:\/\/|www\.|<)/i.test(trimmed)) return null;
+const unmoved = (shape: number) => shape;
+
+function isTitleLike(trimmed: string): boolean {
+  if (trimmed.length > MAX_HEADING_LENGTH || trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return false;
+  if (!/^[\p{Lu}\p{N}“"‘']/u.test(trimmed) || /^(?:https?:\/\/|www\.|<)/i.test(trimmed)) return false;
   const withoutMarkers = withoutTrailingMarkers(trimmed);
-  if (/[.,;:]$/.test(withoutMarkers) || withoutMarkers === '') return null;
-  if (FRAGMENT_END.test(withoutMarkers) || continuesBelow(lines, line)) return null;
+  return !/[.,;:]$/.test(withoutMarkers) && withoutMarkers !== '' && !FRAGMENT_END.test(withoutMarkers);
+}
+
+/** After the Endnotes line only an unmistakable heading ends the notes: notes' own wrapped lines look like headings. */
+function strongHeadingAt(lines: string[], shapes: readonly number[], line: number): HeadingLine | null {
+  const shape = shapes[line];
+  if (shape & STARTS_NUMBERED) return null;
+  if (shape & KNOWN_OR_ALL_CAPS) return heading(lines, line);
+  const backMatter = shape & BACK_MATTER_NAME && (line === 0 || shapes[line - 1] & BLANK) && headingAt(lines, shapes, line);
+  return backMatter || null;
+}
+
+/** Whether the next text after the blank lines carries on the sentence (starts in lowercase), as the rest of a broken paragraph does. */
+function continuesBelow(shapes: readonly number[], line: number): boolean {
+  let next = line + 1;
+  while (next < shapes.length && shapes[next] & BLANK) next++;
+  return next < shapes.length && (shapes[next] & STARTS_LOWERCASE) !== 0;
+}
+
+function headingAt(lines: string[], shapes: readonly number[], line: number): HeadingLine | null {
+  const shape = shapes[line];
+  if (shape & BLANK) return null;
+  if (shape & KNOWN_OR_ALL_CAPS) return heading(lines, line);
+  const aloneOnItsLines = (line === 0 || shapes[line - 1] & BLANK) && (line === lines.length - 1 || shapes[line + 1] & BLANK);
+  if (!aloneOnItsLines || !(shape & TITLE_LIKE) || continuesBelow(shapes, line)) return null;
   return heading(lines, line);
 }
 

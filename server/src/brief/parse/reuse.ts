@@ -124,6 +124,8 @@ export class ParseReuse {
     readonly definitionNotes = new NotesFromParts(),
     /** Plain text: the markers and URLs of each line, carried by position. */
     readonly lineSpans = new ByLine<LineSpans>(),
+    /** Plain text: what the heading heuristic reads of each line by itself (parse/plaintext.ts). */
+    readonly lineShapes = new ByLine<number>(),
   ) {}
 
   /** The line index of `text`, cut again only where it differs from the last version's. */
@@ -144,6 +146,6 @@ export class ParseReuse {
    * reuse, as it is.
    */
   fork(): ParseReuse {
-    return new ParseReuse(this.lastIndex, this.chunks.fork(), this.notes.fork(), this.definitionNotes, this.lineSpans.fork());
+    return new ParseReuse(this.lastIndex, this.chunks.fork(), this.notes.fork(), this.definitionNotes, this.lineSpans.fork(), this.lineShapes.fork());
   }
 }
