@@ -68,17 +68,18 @@ export function markerText(model: BriefModel, marker: Marker): string {
   return start.line === end.line ? model.lines[start.line].slice(start.character, end.character) : marker.label;
 }
 
-function headingMatches(section: Section, required: RequiredSection): boolean {
+function headingMatches(section: Section, names: string[], matchWithinHeading: boolean | undefined): boolean {
   const heading = normalizeHeading(section.title);
-  const names = [required.name, ...(required.aliases ?? [])].map(normalizeHeading);
   if (names.includes(heading)) return true;
-  if (!required.matchWithinHeading) return false;
+  if (!matchWithinHeading) return false;
   const words = ` ${heading} `;
   return names.some((name) => words.includes(` ${name} `));
 }
 
 export function findRequiredSection(model: BriefModel, required: RequiredSection): Section | undefined {
-  return model.sections.find((section) => headingMatches(section, required));
+  // Normalised once per search, not once per heading: a missing section is looked for under every heading of the brief.
+  const names = [required.name, ...(required.aliases ?? [])].map(normalizeHeading);
+  return model.sections.find((section) => headingMatches(section, names, required.matchWithinHeading));
 }
 
 export function hasNotes(model: BriefModel): boolean {
