@@ -1,7 +1,9 @@
 /** The plain-text scanner on briefs pasted from PDFs: bare-line headings, title and byline, notes that wrap and break. */
 import * as assert from 'assert';
+import fc from 'fast-check';
 import { analyze, parseBrief } from '../../server/src/brief';
 import { inspectModel } from '../../server/src/cli';
+import { collapseWhitespace } from '../../server/src/brief/parse/text';
 
 const lines = (...text: string[]) => text.join('\n');
 const inspect = (text: string) => inspectModel(parseBrief(text, 'plaintext'));
@@ -113,5 +115,15 @@ describe('plain-text parser', () => {
     assert.strictEqual(model.title?.text, 'Water Prices');
     assert.deepStrictEqual(model.title?.range, { start: { line: 0, character: 1 }, end: { line: 0, character: 13 } });
     assert.deepStrictEqual(model.markers.map((m) => m.range), [{ start: { line: 6, character: 13 }, end: { line: 6, character: 14 } }]);
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('gives what replacing every run of whitespace by one space and trimming gives', () => {
+    const pieces = fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\ufeff', 'a', 'bc', 'x y', '“', '');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }).map((p) => p.join('')), (text) => assert.strictEqual(collapseWhitespace(text), text.replace(/\s+/g, ' ').trim())),
+      { numRuns: 2000, seed: 20261123 },
+    );
   });
 });

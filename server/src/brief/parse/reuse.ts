@@ -103,6 +103,7 @@ export class NotesFromParts {
     const previousNumber = previous?.number ?? null;
     const known = this.built.get(parts);
     if (known && known.previousNumber === previousNumber) return known.note;
+    // No copy of the note's lines is needed: they are cut from the chunk's own copy of its text, which lives as long as the parts do.
     const note = makeEndnote({ ...parts, previous });
     this.built.set(parts, { previousNumber, note });
     return note;

@@ -274,24 +274,31 @@ function builtFrom(note: Endnote, parts: EndnoteParts): boolean {
   );
 }
 
-/** The note made of `parts`, reused from the previous version when `reuse` has one made of the same. */
+/**
+ * The note made of `parts`, reused from the previous version when `reuse` has one
+ * made of the same. A note kept for later versions gets its own copy of its lines,
+ * which must not hold on to this version's text.
+ */
 export function makeEndnote(parts: EndnoteParts, reuse?: NoteReuse): Endnote {
+  if (!reuse) return buildEndnote(parts, parts.segments);
   // Keyed by a number and confirmed in place: writing every note's parts into a string key cost more than the rest of a keystroke's note work.
-  return reuse ? reuse.get(parts.range.start.line, () => buildEndnote(parts), (note) => builtFrom(note, parts)) : buildEndnote(parts);
+  return reuse.get(
+    parts.range.start.line,
+    () => buildEndnote(parts, parts.segments.map((segment) => ({ text: detached(segment.text), range: segment.range }))),
+    (note) => builtFrom(note, parts),
+  );
 }
 
-function buildEndnote(parts: EndnoteParts): Endnote {
-  const { previous, segments, ...rest } = parts;
-  // Notes are kept for later versions: their text must not hold on to this version's.
-  const note = { ...rest, segments: segments.map((segment) => ({ text: detached(segment.text), range: segment.range })) };
-  const references = findSeeReferences(note.segments, previous);
-  const text = collapseWhitespace(note.segments.map((s) => s.text).join(' '));
+function buildEndnote(parts: EndnoteParts, segments: NoteSegment[]): Endnote {
+  const references = findSeeReferences(segments, parts.previous);
+  const text = collapseWhitespace(segments.map((s) => s.text).join(' '));
   const first = references[0];
   const opensWithReference =
     first !== undefined &&
-    first.range.start.line === note.segments[0].range.start.line &&
-    first.range.start.character === note.segments[0].range.start.character + (note.segments[0].text.length - note.segments[0].text.trimStart().length);
-  return { ...note, text, references, seeNote: opensWithReference ? first : null };
+    first.range.start.line === segments[0].range.start.line &&
+    first.range.start.character === segments[0].range.start.character + (segments[0].text.length - segments[0].text.trimStart().length);
+  const { number, label, style, range, numberRange } = parts;
+  return { number, label, style, range, numberRange, segments, text, references, seeNote: opensWithReference ? first : null };
 }
 
 function findSeeReferences(segments: NoteSegment[], previous: Endnote | undefined): SeeAlsoReference[] {

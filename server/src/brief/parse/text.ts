@@ -138,8 +138,12 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
+/** Whitespace other than a single space: what collapseWhitespace has to replace. */
+const UNCOLLAPSED = /[^\S ]| {2}/;
+
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts (note lines already trimmed and joined with a space) have nothing to collapse: testing allocates nothing.
+  return (UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /** Lowercase, letters and digits only, single spaces: the form in which headings are compared to section names. */
