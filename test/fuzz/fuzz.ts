@@ -12,6 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
+import { BriefDiagnostic, analyze, detectFormat, resolveConfig } from '../../server/src/brief';
 import { FIXTURES, MARKDOWN_SEED, PLAINTEXT_SEED, seedsPresent } from '../helpers';
 import { LspSession, startServer } from '../lsp-client';
 
@@ -25,6 +26,8 @@ export interface FuzzCounts {
   errorResponses: number;
   missingDiagnostics: number;
   outOfRangeDiagnostics: number;
+  /** Last versions whose diagnostics differ from a check from scratch of the same text. */
+  incrementalMismatches: number;
   slowRequests: number;
 }
 
@@ -36,6 +39,8 @@ export interface FuzzOptions {
 }
 
 const SLOW_MS = 1000;
+const SETTINGS = { debounceMs: 0, detection: 'always' };
+const CONFIG = resolveConfig(SETTINGS).config;
 const TOKENS = ['a', 'Z', 'e', ' ', '.', '7', '12', '¹', '²³', '⁴⁵⁶', '[^', ']', '[^3]', ']:', '<sup>', '</sup>', 'See footnote ', 'See note 2', 'Ibid.', '\n', '\n\n', '\r\n', '\r', '\t', '# ', '## Endnotes\n', 'Endnotes\n', '1. ', '- 2 ', '😀', '𝔘', '\u200b', '□', '\uFEFF', 'https://ex', 'ample.org/a', '(', ')', '*', '`'];
 const BUILT_IN = [
   '# A Brief\n\nBy Ann Author\n\n## Executive Summary\n\nA claim.¹ Another.²\n\n## Recommendations\n\nAct.³\n\n## Endnotes\n\n1. A source, 2024.\n2. See footnote 1.\n3. Ibid.\n',
@@ -87,8 +92,32 @@ export function diagnosticsOutside(diagnostics: Diagnostic[], text: string): Dia
   return diagnostics.filter((d) => !rangeInside(d.range, lengths) || (d.relatedInformation ?? []).some((r) => !rangeInside(r.location.range, lengths)));
 }
 
+/** What must agree between the server's diagnostics and the core's: where, which rule, what it says. */
+function summary(diagnostic: Diagnostic | BriefDiagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${String(diagnostic.code)} ${diagnostic.message}`;
+}
+
+/** The diagnostics of a check from scratch, as the server would publish them for this document. */
+function fromScratch(document: TextDocument): string[] {
+  const text = document.getText();
+  const format = document.languageId === 'markdown' ? 'markdown' : detectFormat(text, new URL(document.uri).pathname);
+  return analyze(text, CONFIG, { format }).diagnostics.map(summary);
+}
+
 export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
-  const counts: FuzzCounts = { sequences: 0, edits: 0, requests: 0, diagnostics: 0, crashes: 0, errorResponses: 0, missingDiagnostics: 0, outOfRangeDiagnostics: 0, slowRequests: 0 };
+  const counts: FuzzCounts = {
+    sequences: 0,
+    edits: 0,
+    requests: 0,
+    diagnostics: 0,
+    crashes: 0,
+    errorResponses: 0,
+    missingDiagnostics: 0,
+    outOfRangeDiagnostics: 0,
+    incrementalMismatches: 0,
+    slowRequests: 0,
+  };
   const report = options.report ?? (() => undefined);
   const next = random(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
@@ -101,7 +130,7 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
     if (session && !crashed) return session;
     if (session) await session.stop();
     crashed = false;
-    const started = await startServer({ settings: { debounceMs: 0, detection: 'always' } });
+    const started = await startServer({ settings: SETTINGS });
     started.process.once('exit', (code, signal) => {
       if (session === started && !stopping) {
         crashed = true;
@@ -175,6 +204,13 @@ export async function fuzz(options: FuzzOptions): Promise<FuzzCounts> {
           if (outside.length) {
             counts.outOfRangeDiagnostics += outside.length;
             report(`${label}: ${outside.length} diagnostics outside the document, e.g. ${JSON.stringify(outside[0])}`);
+          }
+          const served = published.diagnostics.map(summary);
+          const scratch = fromScratch(mirror);
+          if (served.join('\n') !== scratch.join('\n')) {
+            counts.incrementalMismatches++;
+            const first = Math.max(0, served.findIndex((line, i) => line !== scratch[i]));
+            report(`${label}: diagnostics differ from a check from scratch at #${first}: published ${JSON.stringify(served[first])}, from scratch ${JSON.stringify(scratch[first])}`);
           }
         }
       } catch (error) {

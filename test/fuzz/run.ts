@@ -14,8 +14,9 @@ async function main(): Promise<number> {
   console.log(`error responses: ${counts.errorResponses}`);
   console.log(`missing diagnostics for the last version: ${counts.missingDiagnostics}`);
   console.log(`out-of-range diagnostics: ${counts.outOfRangeDiagnostics}`);
+  console.log(`last diagnostics unlike a check from scratch: ${counts.incrementalMismatches}`);
   console.log(`requests over 1 s: ${counts.slowRequests}`);
-  const failures = counts.crashes + counts.errorResponses + counts.missingDiagnostics + counts.outOfRangeDiagnostics + counts.slowRequests;
+  const failures = counts.crashes + counts.errorResponses + counts.missingDiagnostics + counts.outOfRangeDiagnostics + counts.incrementalMismatches + counts.slowRequests;
   return failures === 0 ? 0 : 1;
 }
 
