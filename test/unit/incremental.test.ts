@@ -199,8 +199,12 @@ describe('per-line results carried by position', () => {
   });
 });
 
-describe('Markdown cut at every note parses as Markdown cut at headings only', () => {
-  const same = (text: string, label: string) => assert.deepStrictEqual(parseMarkdown(text, undefined, 'notes'), parseMarkdown(text, undefined, 'sections'), label);
+describe('Markdown cut at every note, or in pieces of 4 KB, parses as Markdown cut at headings only', () => {
+  const same = (text: string, label: string) => {
+    const sections = parseMarkdown(text, undefined, 'sections');
+    assert.deepStrictEqual(parseMarkdown(text, undefined, 'notes'), sections, label);
+    assert.deepStrictEqual(parseMarkdown(text, undefined, 'merged'), sections, label);
+  };
 
   it('after any sequence of random edits', () => {
     fc.assert(
@@ -214,6 +218,16 @@ describe('Markdown cut at every note parses as Markdown cut at headings only', (
       }),
       { numRuns: 20, seed: 20261123 },
     );
+  });
+
+  it('does not join a piece calling a footnote to pieces defining it, nor a tag alone on a line to the heading below it', () => {
+    const text = ['# Brief', '', 'Text.[^1] More.[^2]', '', '<sup>', '## Background', '', 'More text.', '', '## Sources', '', 'As [^2](https://example.org/two) says.', '[^1]: A source.', '', '[^2]: Another source.', ''].join('\n');
+    // Against the cut a session makes (at headings only, the second piece would see both definitions).
+    const model = parseMarkdown(text, undefined, 'merged');
+    assert.deepStrictEqual(model, parseMarkdown(text, undefined, 'notes'));
+    assert.deepStrictEqual(model.sections.map((s) => s.title), ['Brief', 'Background', 'Sources']);
+    // With no definition of 2 in its piece, `[^2](…)` is a link, as it is when every piece is parsed alone.
+    assert.deepStrictEqual(model.links.map((l) => [l.text, l.target]), [['^2', 'https://example.org/two']]);
   });
 
   it('on every Markdown fixture and the real Markdown draft', function () {

@@ -115,6 +115,18 @@ describe('Markdown parser', () => {
     assert.deepStrictEqual(model.markers.map((m) => m.range.start.character), [26]);
   });
 
+  it('places a bare URL that GFM finds only after parsing where it is written, each time it is written', () => {
+    // After an unclosed `[`, GFM's literal-autolink transform makes these links, with no position of their own.
+    const text = ['# Title', '', '## Findings', '', 'Costs rose [in the end', '(https://www.example.org/costs). Then https://www.example.org/costs again.', ''].join('\n');
+    assert.deepStrictEqual(
+      parseBrief(text, 'markdown').links.map((l) => [l.target, l.range.start.line, l.range.start.character, l.range.end.character]),
+      [
+        ['https://www.example.org/costs', 5, 1, 30],
+        ['https://www.example.org/costs', 5, 38, 67],
+      ],
+    );
+  });
+
   it('reads CRLF line endings as single line breaks', () => {
     const model = inspect('# Brief\r\n\r\n## Summary\r\n\r\nClaim.[^1]\r\n\r\n[^1]: Water Board, “Prices,” 2020.\r\n');
     assert.deepStrictEqual(model.sections.map((s) => s.line), [0, 2]);

@@ -71,15 +71,27 @@ function withoutBom(chunk: string): string {
 
 function plainText(node: RootContent | Root): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  // As written: whether GFM resolved the call depends on which definitions the same parse saw.
+  if (node.type === 'footnoteReference') return `[^${node.label ?? node.identifier}]`;
   if ('children' in node) return (node.children as RootContent[]).map(plainText).join('');
   return '';
 }
 
-function extractFacts(root: Root): TreeFacts {
+/**
+ * What the chunk's tree says, with offsets into `source` (the text parsed). GFM finds
+ * some bare URLs only after parsing, in a transform that gives the links it makes no
+ * position: those are found in the source after what came before them.
+ */
+function extractFacts(root: Root, source: string): TreeFacts {
   const facts: TreeFacts = { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+  /** Where the last node visited ends: a link without a position is after it. */
+  let cursor = 0;
   const visit = (node: RootContent | Root, parentType: string) => {
-    const start = node.position?.start.offset ?? 0;
-    const end = node.position?.end.offset ?? 0;
+    let start = node.position?.start.offset ?? cursor;
+    let end = node.position?.end.offset ?? cursor;
+    cursor = start;
+    /** Nothing inside is read: code, comments, definitions (their markers are excluded, their links not kept). */
+    let leaf = false;
     switch (node.type) {
       case 'heading': {
         const heading = node as Heading;
@@ -91,6 +103,12 @@ function extractFacts(root: Root): TreeFacts {
       }
       case 'link': {
         const link = node as MdLink;
+        if (!node.position) {
+          const written = plainText(link);
+          start = source.indexOf(written, cursor);
+          if (start < 0) return;
+          end = start + written.length;
+        }
         facts.links.push({ text: collapseWhitespace(plainText(link)), target: link.url, start, end });
         const lastChild = link.children[link.children.length - 1];
         const textEnd = lastChild?.position?.end.offset;
@@ -101,15 +119,18 @@ function extractFacts(root: Root): TreeFacts {
       case 'inlineCode':
       case 'definition':
         facts.excluded.push([start, end]);
-        return;
+        leaf = true;
+        break;
       case 'html':
         if (node.value.startsWith('<!--')) facts.excluded.push([start, end]);
-        return;
+        leaf = true;
+        break;
       case 'footnoteDefinition': {
         const first = node.children[0];
         facts.definitions.push({ label: node.identifier, start, end, contentStart: first?.position?.start.offset ?? end });
         facts.excluded.push([start, end]);
-        return;
+        leaf = true;
+        break;
       }
       case 'paragraph':
         if (parentType === 'root') {
@@ -118,7 +139,8 @@ function extractFacts(root: Root): TreeFacts {
         }
         break;
     }
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, node.type);
+    if (!leaf && 'children' in node) for (const child of node.children as RootContent[]) visit(child, node.type);
+    cursor = Math.max(cursor, end);
   };
   visit(root, 'none');
   return facts;
@@ -168,12 +190,19 @@ function lineKinds(lines: string[]): LineKind[] {
  * How finely a document is cut before parsing: at `sections` (ATX headings), or also
  * at `notes` — each footnote definition or numbered note that starts a line after a
  * blank line — so that typing in a long Endnotes section re-parses one note, not all
- * of them. Both give the same model (a test checks it on random edits); `sections`
- * is there to be compared with. Cutting at every paragraph too was tried: a keystroke
- * got ~1 ms cheaper, but each chunk costs remark ~70 µs to set up, and a cold check
- * of a 500 KB brief ~25% slower.
+ * of them. A check without a session keeps nothing for a next version and cuts
+ * `merged`: where `notes` cuts, but only once a piece has reached MERGED_CHUNK_CHARS,
+ * which spares remark's set-up per piece (~70 µs each; ~10% of a cold check of a
+ * 500 KB brief) while each parse stays small (pieces of 32 KB, or the whole brief at
+ * once, parse slower); pieces are joined only where that cannot change how they parse
+ * (joinedUpTo). `merged` gives what `notes` gives — the incremental property test
+ * compares a session's `notes` with a check from scratch, which cuts `merged` — and
+ * `sections` is there to be compared with. Cutting at every paragraph too was tried:
+ * a keystroke got ~1 ms cheaper, but a cold check ~25% slower.
  */
-export type MarkdownChunking = 'sections' | 'notes';
+export type MarkdownChunking = 'sections' | 'notes' | 'merged';
+
+const MERGED_CHUNK_CHARS = 4096;
 
 /** A footnote definition or a numbered list item, at the left margin. */
 const NOTE_START = /^(?:\[\^[^\]\s]+\]:|\d{1,9}[.)](?:[ \t]|$))/;
@@ -190,7 +219,7 @@ const LINK_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
 function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
   const starts = [0];
   // Tested line by line: a multiline regex over the whole text costs more than the rest of the cut.
-  const atNotes = chunking === 'notes' && !lines.some((line) => line.includes(']:') && LINK_DEFINITION.test(line));
+  const atNotes = chunking !== 'sections' && !lines.some((line) => line.includes(']:') && LINK_DEFINITION.test(line));
   let inComment = false;
   lineKinds(lines).forEach((kind, line) => {
     if (line > 0 && kind === 'heading') starts.push(line);
@@ -202,7 +231,54 @@ function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
       else if (inComment && content.includes('-->')) inComment = false;
     }
   });
-  return starts;
+  // A reference link resolves against definitions anywhere in the same parse: with any, pieces are not joined.
+  return chunking === 'merged' && atNotes ? joinedUpTo(MERGED_CHUNK_CHARS, lines, starts) : starts;
+}
+
+/**
+ * A line that may open an HTML block: those opened by `<!--`, `<?`, `<![CDATA[` or
+ * `<script>` run past blank lines and headings, and any tag alone on a line (even
+ * `<sup>`) swallows the heading right below it.
+ */
+const HTML_BLOCK_START = /^ {0,3}</;
+
+/**
+ * Which pieces may be parsed together with their neighbours and still parse as they
+ * do alone. GFM resolves a footnote call only against the definitions in the same
+ * parse, so pieces of notes (footnote definitions and no calls) join only each other,
+ * and body pieces (no definitions) only each other; a piece with both, or with a line
+ * that may open an HTML block (which may run into the next piece), stays alone.
+ */
+function pieceKind(lines: string[], from: number, to: number): 'notes' | 'body' | 'alone' {
+  let definitions = 0;
+  let calls = 0;
+  for (let line = from; line < to; line++) {
+    const text = lines[line];
+    if (!text.includes('<') && !text.includes('[^')) continue;
+    if (HTML_BLOCK_START.test(text)) return 'alone';
+    if (FOOTNOTE_DEFINITION_START.test(text)) definitions++;
+    for (let at = text.indexOf('[^'); at >= 0; at = text.indexOf('[^', at + 2)) calls++;
+  }
+  if (!definitions) return 'body';
+  // Each definition's own label counts as one `[^`: any more is a call.
+  return calls === definitions ? 'notes' : 'alone';
+}
+
+/** The starts of pieces made of consecutive pieces of the same kind, each closed once it has `size` characters. */
+function joinedUpTo(size: number, lines: string[], starts: number[]): number[] {
+  const joined = [0];
+  let length = 0;
+  let kind = pieceKind(lines, 0, starts[1] ?? lines.length);
+  for (let i = 1; i < starts.length; i++) {
+    for (let line = starts[i - 1]; line < starts[i]; line++) length += lines[line].length + 1;
+    const next = pieceKind(lines, starts[i], starts[i + 1] ?? lines.length);
+    if (length >= size || next !== kind || kind === 'alone') {
+      joined.push(starts[i]);
+      length = 0;
+    }
+    kind = next;
+  }
+  return joined;
 }
 
 /*
@@ -293,18 +369,19 @@ function parseChunk(chunk: string): ChunkFacts {
 function parseTree(chunk: string): TreeFacts {
   const source = withoutBom(chunk);
   try {
-    return extractFacts(processor.parse(defuse(source)) as Root);
+    return extractFacts(processor.parse(defuse(source)) as Root, source);
   } catch {
     const firstLineEnd = source.search(/[\r\n]|$/);
     try {
-      return extractFacts(processor.parse(source.slice(0, firstLineEnd).slice(0, MAX_PARSED_LINE)) as Root);
+      const firstLine = source.slice(0, firstLineEnd).slice(0, MAX_PARSED_LINE);
+      return extractFacts(processor.parse(firstLine) as Root, firstLine);
     } catch {
       return { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
     }
   }
 }
 
-export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: MarkdownChunking = 'notes'): BriefModel {
+export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: MarkdownChunking = reuse ? 'notes' : 'merged'): BriefModel {
   const index = reuse ? reuse.lineIndex(text) : new LineIndex(text);
   const lines = index.lines;
   const headingLines: HeadingLine[] = [];
