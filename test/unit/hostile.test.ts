@@ -210,6 +210,8 @@ describe('hostile documents', () => {
       ['http://', `Endnotes\n\n1 ${'http://'.repeat(30_000)} x\n\nhttp://a`],
       ['www.', `Endnotes\n\n1 ${'www.'.repeat(50_000)} x`],
       ['<a', '<a'.repeat(50_000)],
+      ['- (list items opened on one line)', `${'- '.repeat(20_000)}[a](https://ex.org)`],
+      ['1. (ordered items opened on one line)', `${'1. '.repeat(20_000)}x`],
     ];
     for (const [name, text] of RUNS) {
       it(`a run of ${name} (${Math.round(text.length / 1000)} K characters)`, function () {

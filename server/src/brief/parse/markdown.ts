@@ -209,8 +209,13 @@ const NOTE_START = /^(?:\[\^[^\]\s]+\]:|\d{1,9}[.)](?:[ \t]|$))/;
 /** A link reference definition, `[label]: target`: it applies to the whole document, so it forbids cutting at notes. */
 const LINK_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
 
+/** Tested line by line: a multiline regex over the whole text costs more than the rest of the cut. */
+function hasLinkDefinitions(lines: string[]): boolean {
+  return lines.some((line) => line.includes(']:') && LINK_DEFINITION.test(line));
+}
+
 /**
- * Line numbers where a chunk starts: each ATX heading outside fenced code and HTML
+ * Line numbers where a chunk starts (`merged` cuts as `notes` here, and parseMarkdown joins the pieces): each ATX heading outside fenced code and HTML
  * blocks and, with `notes`, each note start that follows a blank line. A line at the
  * left margin after a blank line closes every open list, quote and footnote
  * definition, so the pieces parse as the whole did, unless an HTML comment is still
@@ -218,8 +223,7 @@ const LINK_DEFINITION = /^ {0,3}\[(?!\^)(?:[^\]\\]|\\.)+\]:/;
  */
 function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
   const starts = [0];
-  // Tested line by line: a multiline regex over the whole text costs more than the rest of the cut.
-  const atNotes = chunking !== 'sections' && !lines.some((line) => line.includes(']:') && LINK_DEFINITION.test(line));
+  const atNotes = chunking !== 'sections' && !hasLinkDefinitions(lines);
   let inComment = false;
   lineKinds(lines).forEach((kind, line) => {
     if (line > 0 && kind === 'heading') starts.push(line);
@@ -231,8 +235,7 @@ function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
       else if (inComment && content.includes('-->')) inComment = false;
     }
   });
-  // A reference link resolves against definitions anywhere in the same parse: with any, pieces are not joined.
-  return chunking === 'merged' && atNotes ? joinedUpTo(MERGED_CHUNK_CHARS, lines, starts) : starts;
+  return starts;
 }
 
 /**
@@ -283,9 +286,9 @@ function joinedUpTo(size: number, lines: string[], starts: number[]): number[] {
 
 /*
  * micromark is quadratic or worse on some inputs: 2 KB of `*a*a…` takes ~100 ms and
- * 100 KB takes minutes, long runs of `[a](b`, `<sup>`, `>` or deep list indentation
- * are nearly as bad, a single line slows down past ~50 KB, and a few thousand nested
- * blockquotes overflow its stack. A block of text (non-blank lines between blank lines
+ * 100 KB takes minutes, long runs of `[a](b`, `<sup>`, `>`, deep list indentation or
+ * list items opened on one line (`- - - …`) are nearly as bad, a single line slows
+ * down past ~50 KB, and a few thousand nested blockquotes overflow its stack. A block of text (non-blank lines between blank lines
  * or headings, outside code and HTML) that crosses one of these limits is not given to
  * remark: it is blanked out, so its markers and URLs are still found by the source
  * scans, but its links, emphasis and code spans are not recognised.
@@ -299,7 +302,36 @@ const NORMAL_INDENT = 16;
 
 function markupIn(line: string): number {
   const indent = line.length - line.trimStart().length;
-  return (line.match(MARKUP_CHARACTERS)?.length ?? 0) + Math.max(0, indent - NORMAL_INDENT);
+  return (line.match(MARKUP_CHARACTERS)?.length ?? 0) + Math.max(0, indent - NORMAL_INDENT) + Math.max(0, listMarkersOpening(line) - 1);
+}
+
+const isSpace = (code: number) => code === 0x20 || code === 0x09;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
+/**
+ * How many list items open at the start of a line: `- - - x` nests three lists on one
+ * line, and `1. 1. x` two. One is an ordinary list line; each more is a level of
+ * nesting, which micromark pays for quadratically (5,000 on one line: 20 s).
+ */
+function listMarkersOpening(line: string): number {
+  let count = 0;
+  let at = 0;
+  for (;;) {
+    while (isSpace(line.charCodeAt(at))) at++;
+    const code = line.charCodeAt(at);
+    if (code === 0x2d || code === 0x2b) {
+      at++; // - +
+    } else if (isDigit(code)) {
+      const digits = at;
+      while (isDigit(line.charCodeAt(at)) && at - digits < 9) at++;
+      if (line[at] !== '.' && line[at] !== ')') return count;
+      at++;
+    } else {
+      return count;
+    }
+    if (at < line.length && !isSpace(line.charCodeAt(at))) return count;
+    count++;
+  }
 }
 
 /** The chunk with every block remark cannot parse in bounded time replaced by spaces (line breaks kept, so offsets hold). */
@@ -346,7 +378,10 @@ function defuse(chunk: string): string {
  * (its heading) is kept.
  */
 function parseChunk(chunk: string): ChunkFacts {
-  const tree = parseTree(chunk);
+  return factsOf(chunk, treeFacts(withoutBom(chunk)) ?? firstLineFacts(withoutBom(chunk)));
+}
+
+function factsOf(chunk: string, tree: TreeFacts): ChunkFacts {
   const index = new LineIndex(chunk);
   const codeLines: [number, number][] = [];
   for (const [start, end] of tree.excluded) {
@@ -366,19 +401,18 @@ function parseChunk(chunk: string): ChunkFacts {
   return new Placed(parts, moveChunkParts);
 }
 
-function parseTree(chunk: string): TreeFacts {
-  const source = withoutBom(chunk);
+/** The tree's facts, or null when remark or the walk overflowed the stack. */
+function treeFacts(source: string): TreeFacts | null {
   try {
     return extractFacts(processor.parse(defuse(source)) as Root, source);
   } catch {
-    const firstLineEnd = source.search(/[\r\n]|$/);
-    try {
-      const firstLine = source.slice(0, firstLineEnd).slice(0, MAX_PARSED_LINE);
-      return extractFacts(processor.parse(firstLine) as Root, firstLine);
-    } catch {
-      return { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
-    }
+    return null;
   }
+}
+
+function firstLineFacts(source: string): TreeFacts {
+  const firstLine = source.slice(0, source.search(/[\r\n]|$/)).slice(0, MAX_PARSED_LINE);
+  return treeFacts(firstLine) ?? { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
 }
 
 export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: MarkdownChunking = reuse ? 'notes' : 'merged'): BriefModel {
@@ -392,12 +426,7 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const paragraphs: ChunkParts['paragraphs'] = [];
   const codeLines = new Set<number>();
 
-  const starts = chunkStarts(lines, chunking);
-  starts.forEach((startLine, i) => {
-    const from = index.starts[startLine];
-    const to = i + 1 < starts.length ? index.starts[starts[i + 1]] : text.length;
-    const facts = reuse ? reuse.chunks.find(text, from, to, parseChunk) : parseChunk(text.slice(from, to));
-    const parts = facts.at(startLine);
+  const add = (parts: ChunkParts) => {
     headingLines.push(...parts.headings);
     links.push(...parts.links);
     markers.push(...parts.markers);
@@ -405,6 +434,28 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     definitions.push(...parts.definitions);
     paragraphs.push(...parts.paragraphs);
     for (const [first, last] of parts.codeLines) for (let line = first; line <= last; line++) codeLines.add(line);
+  };
+  const offsetOf = (line: number) => (line < lines.length ? index.starts[line] : text.length);
+  const pieces = chunkStarts(lines, chunking);
+  // A reference link resolves against definitions anywhere in the same parse: with any, pieces are not joined.
+  const starts = chunking === 'merged' && !hasLinkDefinitions(lines) ? joinedUpTo(MERGED_CHUNK_CHARS, lines, pieces) : pieces;
+  let piece = 0;
+  starts.forEach((startLine, i) => {
+    const endLine = starts[i + 1] ?? lines.length;
+    const from = offsetOf(startLine);
+    const to = offsetOf(endLine);
+    if (reuse) return add(reuse.chunks.find(text, from, to, parseChunk).at(startLine));
+    while (pieces[piece] < startLine) piece++;
+    if (pieces[piece + 1] < endLine) {
+      const chunk = text.slice(from, to);
+      const tree = treeFacts(withoutBom(chunk));
+      if (tree) return add(factsOf(chunk, tree).at(startLine));
+    }
+    // One piece, or joined pieces remark could not parse together: each on its own, as a session cuts them.
+    for (; piece < pieces.length && pieces[piece] < endLine; piece++) {
+      const pieceEnd = pieces[piece + 1] ?? lines.length;
+      add(parseChunk(text.slice(offsetOf(pieces[piece]), offsetOf(pieceEnd))).at(pieces[piece]));
+    }
   });
 
   const sections = buildSections(index, headingLines);
