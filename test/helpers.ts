@@ -41,19 +41,29 @@ export interface ExpectedDiagnostic {
   message: string;
 }
 
-/**
- * A fresh temporary folder for each test of the enclosing `describe`, removed after the test.
- * Call it inside the `describe`; read the folder through `.path` inside the tests.
- */
-export function tempFolderPerTest(prefix: string): { readonly path: string } {
+/** A temporary folder made and removed by the given hooks; read it through `.path` inside the tests. */
+function tempFolder(prefix: string, setUp: (hook: () => void) => void, tearDown: (hook: () => void) => void): { readonly path: string } {
   let folder = '';
-  beforeEach(() => {
+  setUp(() => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   });
-  afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
+  tearDown(() => fs.rmSync(folder, { recursive: true, force: true }));
   return {
     get path() {
       return folder;
     },
   };
+}
+
+/** A fresh temporary folder for each test of the enclosing `describe`, removed after the test. Call it inside the `describe`. */
+export function tempFolderPerTest(prefix: string): { readonly path: string } {
+  return tempFolder(prefix, beforeEach, afterEach);
+}
+
+/**
+ * One temporary folder for all the tests of the enclosing `describe`, removed after the
+ * last. Call it inside the `describe`, before the `before` hooks that fill it.
+ */
+export function tempFolderPerSuite(prefix: string): { readonly path: string } {
+  return tempFolder(prefix, before, after);
 }

@@ -5,9 +5,8 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as net from 'net';
-import * as os from 'os';
 import * as path from 'path';
-import { CliRun, runCli } from '../helpers';
+import { CliRun, runCli, tempFolderPerSuite } from '../helpers';
 
 const BRIEF = '# Ferry Timetables\n\n## Executive Summary\n\nWinter sailings were cut.¹\n\n## Recommendations\n\nRestore them.\n\n## Endnotes\n\n1. Ferry Office, “Winter Review,” 2024, <https://example.org/ferry/review>.\n';
 
@@ -16,17 +15,15 @@ function stderrLines(run: CliRun): string[] {
 }
 
 describe('policy-brief check under bad input', () => {
-  let dir: string;
+  const dir = tempFolderPerSuite('policy-brief-bad-');
   let good: string;
   before(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-bad-'));
-    good = path.join(dir, 'good.md');
+    good = path.join(dir.path, 'good.md');
     fs.writeFileSync(good, BRIEF);
   });
-  after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a missing file: one line on stderr, exit 2, and the other file is still checked', () => {
-    const missing = path.join(dir, 'missing.md');
+    const missing = path.join(dir.path, 'missing.md');
     const run = runCli(['check', '--format', 'json', missing, good]);
     assert.strictEqual(run.status, 2);
     assert.deepStrictEqual(stderrLines(run), [`policy-brief: ${missing}: no such file or folder`]);
@@ -35,10 +32,10 @@ describe('policy-brief check under bad input', () => {
   });
 
   it('a folder with an unreadable file (a broken link; chmod 000 too when not root): reported, the readable file printed', () => {
-    const folder = path.join(dir, 'folder');
+    const folder = path.join(dir.path, 'folder');
     fs.mkdirSync(folder);
     fs.writeFileSync(path.join(folder, 'a.md'), BRIEF.replace('cut.¹', 'cut.¹ Schools closed.²'));
-    fs.symlinkSync(path.join(dir, 'nowhere.md'), path.join(folder, 'broken.md'));
+    fs.symlinkSync(path.join(dir.path, 'nowhere.md'), path.join(folder, 'broken.md'));
     const locked = path.join(folder, 'locked.md');
     fs.writeFileSync(locked, BRIEF);
     fs.chmodSync(locked, 0o000);
@@ -57,7 +54,7 @@ describe('policy-brief check under bad input', () => {
   });
 
   it('non-UTF-8 bytes: decoded with U+FFFD, one warning, and checked (exit by the findings, not 2)', () => {
-    const latin = path.join(dir, 'latin.md');
+    const latin = path.join(dir.path, 'latin.md');
     fs.writeFileSync(latin, Buffer.concat([Buffer.from(BRIEF.replace('Winter', 'Caf')), Buffer.from([0xe9, 0xff, 0x0a])]));
     const run = runCli(['check', '--format', 'json', latin]);
     assert.strictEqual(run.status, 0);
@@ -70,7 +67,7 @@ describe('policy-brief check under bad input', () => {
   });
 
   it('devices (/dev/null, and /dev/zero, which must not hang) and a socket: one line each, exit 2, the brief still printed', async () => {
-    const socketPath = path.join(dir, 'brief.sock');
+    const socketPath = path.join(dir.path, 'brief.sock');
     const server = net.createServer();
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
     try {

@@ -6,10 +6,9 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { generateBrief } from '../../bench/generate';
-import { CLI } from '../helpers';
+import { CLI, tempFolderPerSuite } from '../helpers';
 
 function check(args: string[]) {
   const result = spawnSync(process.execPath, [CLI, 'check', ...args], { encoding: 'utf8' });
@@ -17,23 +16,21 @@ function check(args: string[]) {
 }
 
 describe('policy-brief check --jobs: worker threads', () => {
-  let folder: string;
+  const folder = tempFolderPerSuite('policy-brief-parallel-');
   before(() => {
-    folder = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-parallel-'));
     for (let i = 0; i < 5; i++) {
       const format = i % 2 ? 'plaintext' : 'markdown';
-      fs.writeFileSync(path.join(folder, `brief-${i}.${i % 2 ? 'txt' : 'md'}`), generateBrief(format, 6000, 40 + i));
+      fs.writeFileSync(path.join(folder.path, `brief-${i}.${i % 2 ? 'txt' : 'md'}`), generateBrief(format, 6000, 40 + i));
     }
-    fs.writeFileSync(path.join(folder, 'brief-5-latin1.md'), Buffer.from('# Caf\xe9 brief\n\nA claim.\xb9\n', 'latin1'));
-    fs.writeFileSync(path.join(folder, 'z-short.md'), '# Notes on nothing\n');
+    fs.writeFileSync(path.join(folder.path, 'brief-5-latin1.md'), Buffer.from('# Caf\xe9 brief\n\nA claim.\xb9\n', 'latin1'));
+    fs.writeFileSync(path.join(folder.path, 'z-short.md'), '# Notes on nothing\n');
   });
-  after(() => fs.rmSync(folder, { recursive: true, force: true }));
 
   for (const format of ['text', 'json', 'sarif']) {
     it(`${format}: the same output, warnings and exit code as one thread`, () => {
-      const missing = path.join(folder, 'missing.md');
-      const sequential = check(['--jobs', '1', '--format', format, folder, missing]);
-      const parallel = check(['--jobs', '3', '--format', format, folder, missing]);
+      const missing = path.join(folder.path, 'missing.md');
+      const sequential = check(['--jobs', '1', '--format', format, folder.path, missing]);
+      const parallel = check(['--jobs', '3', '--format', format, folder.path, missing]);
       assert.deepStrictEqual(parallel, sequential);
       assert.strictEqual(sequential.status, 2, 'the missing path is an I/O error');
       const stderr = sequential.stderr.split('\n');
@@ -47,7 +44,7 @@ describe('policy-brief check --jobs: worker threads', () => {
   }
 
   it('refuses a --jobs that is not a whole number of 1 or more', () => {
-    const result = check(['--jobs', '0', folder]);
+    const result = check(['--jobs', '0', folder.path]);
     assert.strictEqual(result.status, 2);
     assert.match(result.stderr, /^policy-brief: --jobs must be a whole number, 1 or more \(got 0\)/);
   });

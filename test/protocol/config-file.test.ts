@@ -4,9 +4,9 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { tempFolderPerSuite } from '../helpers';
 import { LspSession, startServer } from '../lsp-client';
 
 const BRIEF = ['# A Brief', '', '## Executive Summary', '', 'A claim.¹ Another.²', '', '## Recommendations', '', 'Act.', '', '## Endnotes', '', '1. Office, “Review,” 2024, <https://example.org/review>.', ''].join('\n');
@@ -14,21 +14,17 @@ const BRIEF = ['# A Brief', '', '## Executive Summary', '', 'A claim.¹ Another.
 const BROKEN = '{\n  "rules": {\n    "orphan-marker": "off",\n  }\n}\n';
 
 describe('a broken .policybrief.json in the server', () => {
-  let dir: string;
+  const dir = tempFolderPerSuite('policy-brief-config-');
   let session: LspSession;
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-config-'));
     session = await startServer({ settings: { debounceMs: 0 } });
   });
-  after(async () => {
-    await session.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session.stop());
 
   it('gets an error where the JSON breaks; the brief is checked with the defaults; fixing the file clears it', async () => {
-    const configFile = path.join(dir, '.policybrief.json');
+    const configFile = path.join(dir.path, '.policybrief.json');
     const configUri = pathToFileURL(configFile).toString();
-    const briefUri = pathToFileURL(path.join(dir, 'brief.md')).toString();
+    const briefUri = pathToFileURL(path.join(dir.path, 'brief.md')).toString();
     fs.writeFileSync(configFile, BROKEN);
     session.open(briefUri, BRIEF, 'markdown', 1);
 

@@ -5,11 +5,11 @@
  */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { DEFAULT_CONFIG, RULES, Rule, parseBrief, runRules } from '../../server/src/brief';
+import { tempFolderPerSuite } from '../helpers';
 import { LspSession, startServer } from '../lsp-client';
 
 const CYCLE = ['# A Brief', '', '## Executive Summary', '', 'A claim.¹ Another.² A third.⁹', '', '## Recommendations', '', 'Act.', '', '## Endnotes', '', '1. See footnote 2.', '2. See footnote 1.', ''].join('\n');
@@ -71,21 +71,17 @@ describe('recovery', () => {
   });
 
   describe('cancellation', () => {
-    let dir: string;
+    const dir = tempFolderPerSuite('policy-brief-cancel-');
     let session: LspSession;
     before(async () => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-cancel-'));
       session = await startServer({ settings: { debounceMs: 0, detection: 'always' } });
     });
-    after(async () => {
-      await session.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
+    after(() => session.stop());
 
     it('a checkFiles request over 400 files stops early when cancelled', async () => {
       const uris: string[] = [];
       for (let i = 0; i < 400; i++) {
-        const file = path.join(dir, `brief-${i}.md`);
+        const file = path.join(dir.path, `brief-${i}.md`);
         fs.writeFileSync(file, CYCLE.repeat(20));
         uris.push(pathToFileURL(file).toString());
       }

@@ -1,11 +1,11 @@
 /** The status bar's and "Check All Briefs in Workspace"'s requests, against the real server over stdio. */
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { CHECK_FILES_REQUEST, CheckFilesResult, DOCUMENT_INFO_REQUEST, DocumentInfo } from '../../server/src/workspaceProtocol';
+import { tempFolderPerSuite } from '../helpers';
 import { LspSession, startServer } from '../lsp-client';
 
 const NOTE_1 = 'Regional Water Board, “Annual Price Report 2023,” March 2024, <https://example.org/water/annual-2023>.';
@@ -28,18 +28,14 @@ function lastPublished(session: LspSession, uri: string): PublishDiagnosticsPara
 
 describe('language server over stdio: workspace requests', () => {
   let session: LspSession;
-  let dir: string;
-  const uriOf = (name: string) => pathToFileURL(path.join(dir, name)).toString();
-  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir, name), text);
+  const dir = tempFolderPerSuite('policy-brief-workspace-');
+  const uriOf = (name: string) => pathToFileURL(path.join(dir.path, name)).toString();
+  const write = (name: string, text: string) => fs.writeFileSync(path.join(dir.path, name), text);
 
   before(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-brief-workspace-'));
     session = await startServer({ settings: { debounceMs: 0 } });
   });
-  after(async () => {
-    await session.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => session.stop());
 
   describe(DOCUMENT_INFO_REQUEST, () => {
     it('counts notes, markers and problems of the current version, with the status-bar label', async () => {
