@@ -41,25 +41,21 @@ export interface ChainResolution {
   status: ChainStatus;
 }
 
-/** Follows "See footnote N" / "Ibid." from a note until a note that holds a source. */
+/**
+ * Follows "See footnote N" / "Ibid." from a note until a note that holds a source:
+ * the numbers on the way (with the missing one, if the chain breaks), and where it
+ * ends as chainEnd, which the rules ask, says.
+ */
 export function resolveChain(model: BriefModel, start: Endnote, byNumber = notesByNumber(model)): ChainResolution {
   const path: number[] = [];
   const seen = new Set<Endnote>();
-  let note: Endnote | undefined = start;
-  while (note) {
-    if (seen.has(note)) return { path, root: null, status: 'cycle' };
+  for (let note: Endnote | undefined = start; note && !seen.has(note); note = nextInChain(note, byNumber)) {
     seen.add(note);
     if (note.number !== null) path.push(note.number);
-    const target: number | null | undefined = note.seeNote?.target;
-    if (!note.seeNote) return { path, root: note, status: 'source' };
-    if (target === null || target === undefined) return { path, root: null, status: 'missing' };
-    note = byNumber.get(target)?.[0];
-    if (!note) {
-      path.push(target);
-      return { path, root: null, status: 'missing' };
-    }
+    const target = note.seeNote?.target;
+    if (target !== null && target !== undefined && !byNumber.get(target)?.[0]) path.push(target);
   }
-  return { path, root: null, status: 'missing' };
+  return { path, ...chainEnd(start, byNumber) };
 }
 
 /** The marker as written in the text, e.g. `⁴¹`, `[^41]` or `<sup>41</sup>`. */
