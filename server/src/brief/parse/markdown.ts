@@ -103,13 +103,13 @@ function extractFacts(root: Root, source: string): TreeFacts {
       }
       case 'link': {
         const link = node as MdLink;
+        const written = plainText(link);
         if (!node.position) {
-          const written = plainText(link);
           start = source.indexOf(written, cursor);
           if (start < 0) return;
           end = start + written.length;
         }
-        facts.links.push({ text: collapseWhitespace(plainText(link)), target: link.url, start, end });
+        facts.links.push({ text: collapseWhitespace(written), target: link.url, start, end });
         const lastChild = link.children[link.children.length - 1];
         const textEnd = lastChild?.position?.end.offset;
         if (textEnd !== undefined && textEnd < end) facts.excluded.push([textEnd, end]);
@@ -215,15 +215,15 @@ function hasLinkDefinitions(lines: string[]): boolean {
 }
 
 /**
- * Line numbers where a chunk starts (`merged` cuts as `notes` here, and parseMarkdown joins the pieces): each ATX heading outside fenced code and HTML
- * blocks and, with `notes`, each note start that follows a blank line. A line at the
+ * Line numbers where a chunk starts: each ATX heading outside fenced code and HTML
+ * blocks and, `atNotes`, each note start that follows a blank line. A line at the
  * left margin after a blank line closes every open list, quote and footnote
  * definition, so the pieces parse as the whole did, unless an HTML comment is still
- * open across the blank line or a reference link could point into another piece.
+ * open across the blank line (or a reference link could point into another piece:
+ * the caller does not cut at notes then).
  */
-function chunkStarts(lines: string[], chunking: MarkdownChunking): number[] {
+function chunkStarts(lines: string[], atNotes: boolean): number[] {
   const starts = [0];
-  const atNotes = chunking !== 'sections' && !hasLinkDefinitions(lines);
   let inComment = false;
   lineKinds(lines).forEach((kind, line) => {
     if (line > 0 && kind === 'heading') starts.push(line);
@@ -378,7 +378,8 @@ function defuse(chunk: string): string {
  * (its heading) is kept.
  */
 function parseChunk(chunk: string): ChunkFacts {
-  return factsOf(chunk, treeFacts(withoutBom(chunk)) ?? firstLineFacts(withoutBom(chunk)));
+  const source = withoutBom(chunk);
+  return factsOf(chunk, treeFacts(source) ?? firstLineFacts(source));
 }
 
 function factsOf(chunk: string, tree: TreeFacts): ChunkFacts {
@@ -436,9 +437,10 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     for (const [first, last] of parts.codeLines) for (let line = first; line <= last; line++) codeLines.add(line);
   };
   const offsetOf = (line: number) => (line < lines.length ? index.starts[line] : text.length);
-  const pieces = chunkStarts(lines, chunking);
-  // A reference link resolves against definitions anywhere in the same parse: with any, pieces are not joined.
-  const starts = chunking === 'merged' && !hasLinkDefinitions(lines) ? joinedUpTo(MERGED_CHUNK_CHARS, lines, pieces) : pieces;
+  // A reference link resolves against definitions anywhere in the same parse: with any, the brief is cut at headings only, and nothing is joined.
+  const separable = !hasLinkDefinitions(lines);
+  const pieces = chunkStarts(lines, chunking !== 'sections' && separable);
+  const starts = chunking === 'merged' && separable ? joinedUpTo(MERGED_CHUNK_CHARS, lines, pieces) : pieces;
   let piece = 0;
   starts.forEach((startLine, i) => {
     const endLine = starts[i + 1] ?? lines.length;
