@@ -12,6 +12,7 @@ import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { detached } from '../memo';
 import { BriefModel, Endnote, Link, Marker, NoteSegment, Range, TextLine, UrlSpan, moveRange } from '../model';
 import { NotesFromParts, ParseReuse, Placed } from './reuse';
 import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
@@ -382,6 +383,28 @@ function parseChunk(chunk: string): ChunkFacts {
   return factsOf(chunk, treeFacts(source) ?? firstLineFacts(source));
 }
 
+/**
+ * A chunk's facts for a session, which keeps them from version to version: every
+ * string in them is copied, so that they do not hold on to the text of the version
+ * they were parsed from (a copy of the words kept, not of the whole chunk).
+ */
+function parseKeptChunk(chunk: string): ChunkFacts {
+  const facts = parseChunk(chunk);
+  const parts = facts.at(0);
+  for (const heading of parts.headings) heading.title = detached(heading.title);
+  for (const link of parts.links) {
+    link.text = detached(link.text);
+    link.target = detached(link.target);
+  }
+  for (const marker of parts.markers) marker.label = detached(marker.label);
+  for (const url of parts.urls) url.url = detached(url.url);
+  for (const definition of parts.definitions) {
+    definition.label = detached(definition.label);
+    for (const segment of definition.segments) segment.text = detached(segment.text);
+  }
+  return facts;
+}
+
 function factsOf(chunk: string, tree: TreeFacts): ChunkFacts {
   const index = new LineIndex(chunk);
   const codeLines: [number, number][] = [];
@@ -446,7 +469,7 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     const endLine = starts[i + 1] ?? lines.length;
     const from = offsetOf(startLine);
     const to = offsetOf(endLine);
-    if (reuse) return add(reuse.chunks.find(text, from, to, parseChunk).at(startLine));
+    if (reuse) return add(reuse.chunks.find(text, from, to, parseKeptChunk).at(startLine));
     while (pieces[piece] < startLine) piece++;
     if (pieces[piece + 1] < endLine) {
       const chunk = text.slice(from, to);

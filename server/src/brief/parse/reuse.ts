@@ -1,4 +1,4 @@
-import { ByLine, CarryOver, detached } from '../memo';
+import { ByLine, CarryOver } from '../memo';
 import { Endnote } from '../model';
 import type { ChunkFacts } from './markdown';
 import { LineSpans, NoteParts, NoteReuse, makeEndnote } from './scan';
@@ -30,6 +30,7 @@ export class Placed<T> {
 }
 
 interface StoredChunk {
+  /** The chunk as it stands in the latest version that had it: a slice of that version's text, so nothing older is kept. */
   text: string;
   facts: ChunkFacts;
 }
@@ -39,20 +40,21 @@ interface ChunkPositions {
   byStart: Map<number, StoredChunk>;
   /** By the distance from the chunk's start to the end of the text: the chunks after an edit keep it. */
   byEndDistance: Map<number, StoredChunk>;
-  /** By text: the chunks between two edits (fix-all, a replace-all) moved by neither measure. */
-  byText: Map<string, StoredChunk>;
+  /** By length, confirmed by text: the chunks between two edits (fix-all, a replace-all) moved by neither measure. */
+  byLength: Map<number, StoredChunk[]>;
 }
 
-const noChunks = (): ChunkPositions => ({ byStart: new Map(), byEndDistance: new Map(), byText: new Map() });
+const noChunks = (): ChunkPositions => ({ byStart: new Map(), byEndDistance: new Map(), byLength: new Map() });
 
 /**
  * The Markdown chunks of the last version, found again in the new text by where they
  * stand rather than by their text: a chunk before the edit starts at the same offset,
  * one after it at the same distance from the end, and a native comparison in place
- * confirms it. Only a chunk found neither way is looked up by its text, which hashes
- * it: the one chunk a keystroke changed, or the chunks between the edits of a
- * fix-all. Stored chunks are hashed once, when first stored (V8 keeps a string's hash).
- * So finding 1,000 unchanged chunks costs far less than the one chunk parsed again.
+ * confirms it. Only a chunk found neither way is looked for among the chunks of its
+ * length: the one chunk a keystroke changed, or the chunks between the edits of a
+ * fix-all. No chunk's text is hashed or copied, so finding 1,000 unchanged chunks
+ * costs far less than the one chunk parsed again. `parse` must return facts that hold
+ * no part of the text they were parsed from: they outlive its version.
  */
 export class ChunkReuse {
   private previous = noChunks();
@@ -63,17 +65,17 @@ export class ChunkReuse {
     const endDistance = text.length - from;
     // A slice compared with === is a native memcmp (startsWith compares character by character); a slice copies nothing.
     const chunk = text.slice(from, to);
-    let stored = this.previous.byStart.get(from);
-    if (stored?.text !== chunk) stored = this.previous.byEndDistance.get(endDistance);
-    if (stored?.text !== chunk) stored = this.previous.byText.get(chunk);
-    if (stored === undefined) {
-      // The chunk and everything parsed from it are kept for later versions: they must not hold on to this version's text.
-      const own = detached(chunk);
-      stored = { text: own, facts: parse(own) };
-    }
+    const { byStart, byEndDistance, byLength } = this.previous;
+    let found = byStart.get(from);
+    if (found?.text !== chunk) found = byEndDistance.get(endDistance);
+    if (found?.text !== chunk) found = byLength.get(chunk.length)?.find((stored) => stored.text === chunk);
+    // A new record rather than the found one updated: a fork reads the last version's records and must leave them as they are.
+    const stored: StoredChunk = { text: chunk, facts: found ? found.facts : parse(chunk) };
     this.current.byStart.set(from, stored);
     this.current.byEndDistance.set(endDistance, stored);
-    this.current.byText.set(stored.text, stored);
+    const sameLength = this.current.byLength.get(chunk.length);
+    if (sameLength) sameLength.push(stored);
+    else this.current.byLength.set(chunk.length, [stored]);
     return stored.facts;
   }
 
@@ -103,7 +105,6 @@ export class NotesFromParts {
     const previousNumber = previous?.number ?? null;
     const known = this.built.get(parts);
     if (known && known.previousNumber === previousNumber) return known.note;
-    // No copy of the note's lines is needed: they are cut from the chunk's own copy of its text, which lives as long as the parts do.
     const note = makeEndnote({ ...parts, previous });
     this.built.set(parts, { previousNumber, note });
     return note;
