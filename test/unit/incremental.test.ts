@@ -101,6 +101,24 @@ describe('incremental analysis equals analysis from scratch', () => {
     assert.deepStrictEqual(second, analyze(after, DEFAULT_CONFIG, { format: 'plaintext' }).model.endnotes[1]);
   });
 
+  it('keeps a Markdown first version, parsed in joined pieces, piece by piece: each piece is found again on its own', () => {
+    const numbers = Array.from({ length: 12 }, (_, i) => i + 1);
+    const notes = numbers.map((n) => `[^${n}]: Author ${n}, “Title ${n},” Outlet, 2020.`);
+    const calls = numbers.map((n) => `[^${n}]`).join(' ');
+    const before = ['# Brief', '', `Text.${calls}`, '', '## Endnotes', '', ...notes.flatMap((n) => [n, '']), '```', '13. Not a note.', '```', ''].join('\n');
+    const session = new AnalysisSession();
+    const first = analyze(before, DEFAULT_CONFIG, { format: 'markdown', session }).model;
+    assert.deepStrictEqual(first, analyze(before, DEFAULT_CONFIG, { format: 'markdown' }).model);
+    assert.deepStrictEqual(first.endnotes.map((n) => n.number), numbers, 'the fenced line is not a note');
+    // The fence stands in the last note's piece: without it, that piece alone is parsed again, and the line is a note.
+    const after = before.replace('Author 4,', 'Author Four,').replace(/```/g, '');
+    const second = analyze(after, DEFAULT_CONFIG, { format: 'markdown', session }).model;
+    assert.deepStrictEqual(second, analyze(after, DEFAULT_CONFIG, { format: 'markdown' }).model);
+    assert.deepStrictEqual(second.endnotes.map((n) => n.number), [...numbers, 13]);
+    const kept = second.endnotes.filter((note, i) => note === first.endnotes[i]).map((n) => n.number);
+    assert.deepStrictEqual(kept, [1, 2, 3, 5, 6, 7, 8, 9, 10, 11], 'the notes of the pieces left alone are the same objects');
+  });
+
   it('reuses findings of rules whose inputs an edit left alone, and re-runs the others', () => {
     const text = BRIEFS.markdown[0];
     const session = new AnalysisSession();

@@ -193,10 +193,12 @@ function lineKinds(lines: string[]): LineKind[] {
  * blank line — so that typing in a long Endnotes section re-parses one note, not all
  * of them. A check without a session keeps nothing for a next version and cuts
  * `merged`: where `notes` cuts, but only once a piece has reached MERGED_CHUNK_CHARS,
- * which spares remark's set-up per piece (~70 µs each; ~10% of a cold check of a
+ * which spares remark's set-up per piece (~50 µs each; ~10% of a cold check of a
  * 500 KB brief) while each parse stays small (pieces of 32 KB, or the whole brief at
  * once, parse slower); pieces are joined only where that cannot change how they parse
- * (joinedUpTo). `merged` gives what `notes` gives — the incremental property test
+ * (joinedUpTo). A session's first version is parsed the same way and its facts then
+ * split piece by piece (splitParts), as `notes` would have cut them, for the next
+ * version to find. `merged` gives what `notes` gives — the incremental property test
  * compares a session's `notes` with a check from scratch, which cuts `merged` — and
  * `sections` is there to be compared with. Cutting at every paragraph too was tried:
  * a keystroke got ~1 ms cheaper, but a cold check ~25% slower.
@@ -383,14 +385,20 @@ function parseChunk(chunk: string): ChunkFacts {
   return factsOf(chunk, treeFacts(source) ?? firstLineFacts(source));
 }
 
-/**
- * A chunk's facts for a session, which keeps them from version to version: every
- * string in them is copied, so that they do not hold on to the text of the version
- * they were parsed from (a copy of the words kept, not of the whole chunk).
- */
+/** A chunk's facts for a session, which keeps them from version to version (see keptParts). */
 function parseKeptChunk(chunk: string): ChunkFacts {
   const facts = parseChunk(chunk);
-  const parts = facts.at(0);
+  keptParts(facts.at(0));
+  return facts;
+}
+
+/**
+ * Parts a session keeps from version to version, with every string in them copied,
+ * so that they do not hold on to the text of the version they were parsed from (a
+ * copy of the words kept, not of the whole chunk). Changes `parts`, which must be
+ * freshly built, and returns it.
+ */
+function keptParts(parts: ChunkParts): ChunkParts {
   for (const heading of parts.headings) heading.title = detached(heading.title);
   for (const link of parts.links) {
     link.text = detached(link.text);
@@ -402,7 +410,30 @@ function parseKeptChunk(chunk: string): ChunkFacts {
     definition.label = detached(definition.label);
     for (const segment of definition.segments) segment.text = detached(segment.text);
   }
-  return facts;
+  return parts;
+}
+
+/** The parts of joined pieces, piece by piece: `bounds` are the pieces' first lines, counted like the parts' lines; each piece's lines are then counted from its first. */
+function splitParts(parts: ChunkParts, bounds: number[]): ChunkParts[] {
+  const split = bounds.map((): ChunkParts => ({ headings: [], links: [], markers: [], urls: [], paragraphs: [], definitions: [], codeLines: [] }));
+  const pieceAt = (line: number): ChunkParts => {
+    let low = 0;
+    let high = bounds.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (bounds[middle] <= line) low = middle;
+      else high = middle - 1;
+    }
+    return split[low];
+  };
+  for (const heading of parts.headings) pieceAt(heading.line).headings.push(heading);
+  for (const link of parts.links) pieceAt(link.range.start.line).links.push(link);
+  for (const marker of parts.markers) pieceAt(marker.range.start.line).markers.push(marker);
+  for (const url of parts.urls) pieceAt(url.range.start.line).urls.push(url);
+  for (const paragraph of parts.paragraphs) pieceAt(paragraph.range.start.line).paragraphs.push(paragraph);
+  for (const definition of parts.definitions) pieceAt(definition.range.start.line).definitions.push(definition);
+  for (const lines of parts.codeLines) pieceAt(lines[0]).codeLines.push(lines);
+  return split.map((piece, i) => moveChunkParts(piece, -bounds[i]));
 }
 
 function factsOf(chunk: string, tree: TreeFacts): ChunkFacts {
@@ -463,24 +494,34 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   // A reference link resolves against definitions anywhere in the same parse: with any, the brief is cut at headings only, and nothing is joined.
   const separable = !hasLinkDefinitions(lines);
   const pieces = chunkStarts(lines, chunking !== 'sections' && separable);
-  const starts = chunking === 'merged' && separable ? joinedUpTo(MERGED_CHUNK_CHARS, lines, pieces) : pieces;
+  // A session's first version has no chunks to reuse: it is parsed joined, as without a session, and kept piece by piece.
+  const joined = separable && (chunking === 'merged' || reuse?.chunks.isEmpty() === true);
+  const starts = joined ? joinedUpTo(MERGED_CHUNK_CHARS, lines, pieces) : pieces;
+  const addPiece = (piece: number, parse: (chunk: string) => ChunkFacts) => {
+    const startLine = pieces[piece];
+    const from = offsetOf(startLine);
+    const to = offsetOf(pieces[piece + 1] ?? lines.length);
+    add((reuse ? reuse.chunks.find(text, from, to, parse) : parse(text.slice(from, to))).at(startLine));
+  };
   let piece = 0;
   starts.forEach((startLine, i) => {
     const endLine = starts[i + 1] ?? lines.length;
-    const from = offsetOf(startLine);
-    const to = offsetOf(endLine);
-    if (reuse) return add(reuse.chunks.find(text, from, to, parseKeptChunk).at(startLine));
     while (pieces[piece] < startLine) piece++;
-    if (pieces[piece + 1] < endLine) {
-      const chunk = text.slice(from, to);
+    const first = piece;
+    while (pieces[piece + 1] < endLine) piece++;
+    const last = piece++;
+    if (last > first) {
+      const chunk = text.slice(offsetOf(startLine), offsetOf(endLine));
       const tree = treeFacts(withoutBom(chunk));
-      if (tree) return add(factsOf(chunk, tree).at(startLine));
+      if (tree && !reuse) return add(factsOf(chunk, tree).at(startLine));
+      if (tree) {
+        const bounds = pieces.slice(first, last + 1).map((line) => line - startLine);
+        splitParts(factsOf(chunk, tree).at(0), bounds).forEach((parts, k) => addPiece(first + k, () => new Placed(keptParts(parts), moveChunkParts)));
+        return;
+      }
     }
-    // One piece, or joined pieces remark could not parse together: each on its own, as a session cuts them.
-    for (; piece < pieces.length && pieces[piece] < endLine; piece++) {
-      const pieceEnd = pieces[piece + 1] ?? lines.length;
-      add(parseChunk(text.slice(offsetOf(pieces[piece]), offsetOf(pieceEnd))).at(pieces[piece]));
-    }
+    // One piece, or joined pieces remark could not parse together: each on its own.
+    for (let each = first; each <= last; each++) addPiece(each, reuse ? parseKeptChunk : parseChunk);
   });
 
   const sections = buildSections(index, headingLines);

@@ -79,6 +79,11 @@ export class ChunkReuse {
     return stored.facts;
   }
 
+  /** Whether no version was parsed yet: nothing to reuse. */
+  isEmpty(): boolean {
+    return this.previous.byStart.size === 0 && this.current.byStart.size === 0;
+  }
+
   nextVersion(): void {
     this.previous = this.current;
     this.current = noChunks();
