@@ -513,10 +513,11 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     if (last > first) {
       const chunk = text.slice(offsetOf(startLine), offsetOf(endLine));
       const tree = treeFacts(withoutBom(chunk));
-      if (tree && !reuse) return add(factsOf(chunk, tree).at(startLine));
       if (tree) {
+        const facts = factsOf(chunk, tree);
+        if (!reuse) return add(facts.at(startLine));
         const bounds = pieces.slice(first, last + 1).map((line) => line - startLine);
-        splitParts(factsOf(chunk, tree).at(0), bounds).forEach((parts, k) => addPiece(first + k, () => new Placed(keptParts(parts), moveChunkParts)));
+        splitParts(facts.at(0), bounds).forEach((parts, k) => addPiece(first + k, () => new Placed(keptParts(parts), moveChunkParts)));
         return;
       }
     }
