@@ -3,6 +3,8 @@
  * so that the server itself needs no benchmark hooks: on SIGUSR2 it collects garbage
  * and writes its memory use to stderr, which the LSP test client records.
  */
+import { MEMORY_PREFIX } from './probe-prefixes';
+
 process.on('SIGUSR2', () => {
   const collect = (globalThis as { gc?: () => void }).gc;
   if (collect) {
@@ -12,5 +14,3 @@ process.on('SIGUSR2', () => {
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
   process.stderr.write(`${MEMORY_PREFIX}${JSON.stringify({ rss, heapUsed, heapTotal, external, collected: collect !== undefined })}\n`);
 });
-
-export const MEMORY_PREFIX = 'policy-brief-memory ';

@@ -18,8 +18,7 @@ import { DEFAULT_CONFIG, analyze, parseBrief, BriefModel } from '../server/src/b
 import { CLI, ROOT } from '../test/helpers';
 import { LspSession, startServer } from '../test/lsp-client';
 import { BENCH_SIZES, BenchFormat, generateBrief } from './generate';
-import { CPU_PREFIX } from './cpuprobe';
-import { MEMORY_PREFIX } from './memprobe';
+import { CPU_PREFIX, MEMORY_PREFIX } from './probe-prefixes';
 
 const QUICK = process.argv.includes('--quick');
 const FORMATS: BenchFormat[] = ['markdown', 'plaintext'];
