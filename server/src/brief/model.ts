@@ -132,6 +132,10 @@ export function moveRange(r: Range, by: number): Range {
   return { start: movePosition(r.start, by), end: movePosition(r.end, by) };
 }
 
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

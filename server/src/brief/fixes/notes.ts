@@ -3,7 +3,7 @@
  * note copies the prefix of its neighbour (`- 12 `, `12. `, `[^12]: `) and the
  * blank lines between notes; a new marker takes the brief's most common form.
  */
-import { BriefModel, Endnote, Marker, MarkerStyle, Position } from '../model';
+import { BriefModel, Endnote, Marker, MarkerStyle, Position, sameRange } from '../model';
 import { isBlank, numberToSuperscript } from '../parse/text';
 import { LineEdit } from './edits';
 
@@ -123,10 +123,6 @@ function endOfText(model: BriefModel): number {
 export function insertMarker(model: BriefModel, at: Position, text: string): LineEdit {
   const line = model.lines[at.line];
   return { from: at.line, to: at.line + 1, lines: [line.slice(0, at.character) + text + line.slice(at.character)] };
-}
-
-export function sameRange(a: { start: Position; end: Position }, b: { start: Position; end: Position }): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export function markerAt(model: BriefModel, range: { start: Position; end: Position }): Marker | undefined {

@@ -5,14 +5,14 @@
  * none on purpose: only the writer knows the source.
  */
 import { BriefConfig, RequiredSection } from '../config';
-import { BriefModel, Position, Range } from '../model';
+import { BriefModel, Position, Range, sameRange } from '../model';
 import { isBlank } from '../parse/text';
 import { chainEnd, findRequiredSection, notesByNumber } from '../query';
 import { duplicateSource } from '../rules/duplicate-source';
 import { findSplitUrls } from '../rules/split-url';
 import { Draft, LineEdit, TextEdit, lineEditsToTextEdits, textEditsToLineEdits } from './edits';
 import { noteFormatEdits } from './note-format';
-import { insertMarker, markerAt, markerFor, markerInsertionPoint, markerStyleOf, sameRange, stubNote } from './notes';
+import { insertMarker, markerAt, markerFor, markerInsertionPoint, markerStyleOf, stubNote } from './notes';
 import { renumber } from './renumber';
 
 export interface DiagnosticRef {

@@ -1,5 +1,5 @@
 import { ByLine, CarryOver, detached } from '../memo';
-import { Endnote, Marker, NoteSegment, NoteStyle, Range, SeeAlsoReference, UrlSpan, moveRange } from '../model';
+import { Endnote, Marker, NoteSegment, NoteStyle, SeeAlsoReference, UrlSpan, moveRange, sameRange } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
 /** Half-open offset interval [start, end) that a scan must skip (code, link targets, note text…). */
@@ -255,10 +255,6 @@ type EndnoteParts = NoteParts & { previous: Endnote | undefined };
 
 /** Endnotes built for the previous version, by the line they start on: a note that did not change is the same object. */
 export type NoteReuse = CarryOver<Endnote, number>;
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}
 
 /** Whether `note` is what `parts` build: the same number, style, place and lines of text and, if it says Ibid., the same note before it. */
 function builtFrom(note: Endnote, parts: EndnoteParts): boolean {
