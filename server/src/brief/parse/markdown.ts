@@ -17,7 +17,7 @@ import { BriefModel, Endnote, Link, Marker, NoteSegment, Range, TextLine, UrlSpa
 import { NotesFromParts, ParseReuse, Placed } from './reuse';
 import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
-import { BYLINE, LineIndex, collapseWhitespace, isBlank } from './text';
+import { BYLINE, LineIndex, collapseWhitespace, isBlank, lastAtMost } from './text';
 
 /** What one chunk's syntax tree tells us, with offsets relative to the chunk. */
 interface TreeFacts {
@@ -416,16 +416,7 @@ function keptParts(parts: ChunkParts): ChunkParts {
 /** The parts of joined pieces, piece by piece: `bounds` are the pieces' first lines, counted like the parts' lines; each piece's lines are then counted from its first. */
 function splitParts(parts: ChunkParts, bounds: number[]): ChunkParts[] {
   const split = bounds.map((): ChunkParts => ({ headings: [], links: [], markers: [], urls: [], paragraphs: [], definitions: [], codeLines: [] }));
-  const pieceAt = (line: number): ChunkParts => {
-    let low = 0;
-    let high = bounds.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (bounds[middle] <= line) low = middle;
-      else high = middle - 1;
-    }
-    return split[low];
-  };
+  const pieceAt = (line: number): ChunkParts => split[lastAtMost(bounds, line)];
   for (const heading of parts.headings) pieceAt(heading.line).headings.push(heading);
   for (const link of parts.links) pieceAt(link.range.start.line).links.push(link);
   for (const marker of parts.markers) pieceAt(marker.range.start.line).markers.push(marker);

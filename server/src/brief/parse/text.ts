@@ -1,6 +1,18 @@
 import { detached, memoize } from '../memo';
 import { Position, Range } from '../model';
 
+/** The index of the last of `sorted` (ascending, its first at most `value`) that is at most `value`: a binary search. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (sorted[middle] <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
 /** The lines of `text[from, to)` and the offsets where they start; the piece after the last break is a line too. */
 function splitLines(text: string, from: number, to: number, copy: boolean): { lines: string[]; starts: number[] } {
   const lines: string[] = [];
@@ -98,15 +110,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    const character = Math.min(clamped - this.starts[low], this.lines[low].length);
-    return { line: low, character };
+    const line = lastAtMost(this.starts, clamped);
+    const character = Math.min(clamped - this.starts[line], this.lines[line].length);
+    return { line, character };
   }
 
   offsetAt(position: Position): number {
