@@ -91,6 +91,24 @@ describe('incremental analysis equals analysis from scratch', () => {
     });
   }
 
+  it('finds in plain text, in one pass over the whole text, the markers and URLs a pass per line finds', () => {
+    // Line starts as the space before a superscript, units and powers of ten cut by a break, every line ending, the notes' numbers.
+    const text = [
+      'Title', 'By A. Writer', '', 'Summary', '', 'Rents rose.¹²', '³ not a marker', 'in m', '² and 10', '⁶ and km²', 'x²\r\ny³\rz⁴',
+      'See https://ex.org/a.⁵ and <www.ex.org/b>⁶', '[^7] and <sup>8, 9</sup>', '', 'Endnotes', '', '1 A source, https://ex.org/c.', '2 Ibid.¹',
+      '3 See note 1.²', '', 'ABOUT THE AUTHOR', '', 'Shown¹⁰ after the notes.',
+    ].join('\n');
+    const whole = analyze(text, DEFAULT_CONFIG, { format: 'plaintext' }).model;
+    const byLine = analyze(text, DEFAULT_CONFIG, { format: 'plaintext', session: new AnalysisSession() }).model;
+    assert.deepStrictEqual(
+      whole.markers.map((m) => `${m.label}@${m.range.start.line}:${m.range.start.character}`),
+      ['12@5:11', '2@10:1', '3@11:1', '4@12:1', '5@13:21', '6@13:41', '7@14:0', '8@14:9', '9@14:9', '10@24:5'],
+    );
+    assert.deepStrictEqual(whole.urls.map((u) => `${u.url}@${u.range.start.line}`), ['https://ex.org/a@13', 'www.ex.org/b@13', 'https://ex.org/c@18']);
+    assert.deepStrictEqual(byLine.markers, whole.markers);
+    assert.deepStrictEqual(byLine.urls, whole.urls);
+  });
+
   it('builds an unchanged Ibid. note again when the note before it gets another number', () => {
     const before = ['Claims.¹ ²', '', 'Endnotes', '', '1 R. Diaz, “Delta Allocations,” 2023.', '2 Ibid.', ''].join('\n');
     const after = before.replace('1 R. Diaz', '3 R. Diaz');
