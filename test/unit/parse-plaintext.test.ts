@@ -47,6 +47,14 @@ describe('plain-text parser', () => {
     assert.deepStrictEqual(shouted.sections.map((s) => s.title), ['WHAT FARMERS SAID']);
   });
 
+  it('takes a line of up to 15 words and 120 characters for a heading, and no longer one', () => {
+    const words = (count: number, word = 'Word') => Array.from({ length: count }, () => word).join(' ');
+    const long = (length: number) => `A${'a'.repeat(length - 1)}`;
+    const candidates = [words(15), words(16), `  ${words(14)}\t Word  `, ` ${words(15)}\t Word`, long(120), long(121), `ALL ${words(15, 'CAPS')}`, words(15, 'CAPS')];
+    const model = inspect(lines('Water Prices', '', 'By Jane Doe', '', ...candidates.flatMap((line) => [line, '', 'Text.', ''])));
+    assert.deepStrictEqual(model.sections.map((s) => s.title), [words(15), `${words(14)}\t Word`, long(120), words(15, 'CAPS')]);
+  });
+
   it('nests a run of parallel headings under the heading before it', () => {
     const model = inspect(
       lines('Water Prices', '', 'By Jane Doe', '', 'How Farmers Coped', '', 'Text.', '', 'Political Support', '', 'Text.', '', 'Economic Support', '', 'Text.', '', 'Military Support', '', 'Text.', '', 'RECOMMENDATIONS', '', 'Act.', ''),

@@ -20,7 +20,7 @@ import { BriefModel, TextLine } from '../model';
 import type { ParseReuse } from './reuse';
 import { scanLines, scanNumberedNotes } from './scan';
 import { HeadingLine, KNOWN_SECTION_NAMES, buildSections, isEndnotesHeading } from './sections';
-import { BYLINE, LineIndex, isBlank, normalizeHeading } from './text';
+import { BYLINE, LineIndex, SUPERSCRIPT_DIGITS, isBlank, normalizeHeading } from './text';
 
 const MAX_HEADING_WORDS = 15;
 const MAX_HEADING_LENGTH = 120;
@@ -104,9 +104,23 @@ function isAllCaps(line: string): boolean {
   return letters.length >= 3 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
 
+const TRAILING_CLOSERS = '”’"\')]';
+
 /** A line without the footnote markers and closing quotes at its end: `…the West.”¹²` → `…the West.` */
 function withoutTrailingMarkers(line: string): string {
-  return line.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/, '').replace(/[”’"')\]]+$/, '');
+  // Read from the end: a pattern anchored only at `$` is tried from every position of the line.
+  let end = line.length;
+  while (end > 0 && SUPERSCRIPT_DIGITS.includes(line[end - 1])) end--;
+  while (end > 0 && TRAILING_CLOSERS.includes(line[end - 1])) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+/** At most MAX_HEADING_WORDS words (on a trimmed line), tested without cutting the line into words. */
+const HEADING_WORD_COUNT = new RegExp(`^\\S+(?:\\s+\\S+){0,${MAX_HEADING_WORDS - 1}}$`);
+
+/** Short enough, in characters and words, to be a heading. */
+function isHeadingSized(trimmed: string): boolean {
+  return trimmed.length <= MAX_HEADING_LENGTH && HEADING_WORD_COUNT.test(trimmed);
 }
 
 /**
@@ -124,10 +138,15 @@ function mayBeKnownName(words: string[]): boolean {
 
 function isKnownOrAllCaps(line: string): boolean {
   const trimmed = line.trim();
-  if (trimmed.length > MAX_HEADING_LENGTH) return false;
-  const words = trimmed.split(/\s+/);
-  if (words.length > MAX_HEADING_WORDS) return false;
-  return (mayBeKnownName(words) && KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed))) || (isAllCaps(trimmed) && !/[.,;]$/.test(withoutTrailingMarkers(trimmed)));
+  return isHeadingSized(trimmed) && isKnownOrAllCapsHeading(trimmed);
+}
+
+/** isKnownOrAllCaps of a trimmed, heading-sized line. */
+function isKnownOrAllCapsHeading(trimmed: string): boolean {
+  return (
+    (mayBeKnownName(trimmed.split(/\s+/)) && KNOWN_SECTION_NAMES.has(normalizeHeading(trimmed))) ||
+    (isAllCaps(trimmed) && !/[.,;]$/.test(withoutTrailingMarkers(trimmed)))
+  );
 }
 
 function heading(lines: string[], line: number, level = 1): HeadingLine {
@@ -156,21 +175,23 @@ const STARTS_NUMBERED = 16;
 const BACK_MATTER_NAME = 32;
 
 function shapeOf(text: string): number {
-  if (isBlank(text)) return BLANK;
   const trimmed = text.trim();
+  if (trimmed === '') return BLANK;
   let shape = 0;
-  if (isKnownOrAllCaps(text)) shape |= KNOWN_OR_ALL_CAPS;
-  if (isTitleLike(trimmed)) shape |= TITLE_LIKE;
-  if (/^\s*\p{Ll}/u.test(text)) shape |= STARTS_LOWERCASE;
-  if (/^\s*[-–•*]?\s*\d/.test(text)) shape |= STARTS_NUMBERED;
+  if (isHeadingSized(trimmed)) {
+    if (isKnownOrAllCapsHeading(trimmed)) shape |= KNOWN_OR_ALL_CAPS;
+    if (isTitleLike(trimmed)) shape |= TITLE_LIKE;
+  }
+  if (/^\p{Ll}/u.test(trimmed)) shape |= STARTS_LOWERCASE;
+  if (/^[-–•*]?\s*\d/.test(trimmed)) shape |= STARTS_NUMBERED;
   if (BACK_MATTER.test(trimmed)) shape |= BACK_MATTER_NAME;
   return shape;
 }
 
 const unmoved = (shape: number) => shape;
 
+/** Whether a trimmed, heading-sized line opens and ends like a title. */
 function isTitleLike(trimmed: string): boolean {
-  if (trimmed.length > MAX_HEADING_LENGTH || trimmed.split(/\s+/).length > MAX_HEADING_WORDS) return false;
   if (!/^[\p{Lu}\p{N}“"‘']/u.test(trimmed) || /^(?:https?:\/\/|www\.|<)/i.test(trimmed)) return false;
   const withoutMarkers = withoutTrailingMarkers(trimmed);
   return !/[.,;:]$/.test(withoutMarkers) && withoutMarkers !== '' && !FRAGMENT_END.test(withoutMarkers);

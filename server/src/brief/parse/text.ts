@@ -125,7 +125,7 @@ export class LineIndex {
   }
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 export function superscriptToNumber(run: string): number {
   let value = 0;
