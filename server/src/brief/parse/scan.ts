@@ -118,15 +118,16 @@ function spansOfLine(text: string, line: number): LineSpans {
 }
 
 /**
- * Markers and URLs line by line, for text in which no syntax bounds them (plain
- * text), with markers left out on lines [skipFrom, skipTo). Neither crosses a line
- * break, and a line's start counts as the space before a superscript, so this finds
- * what one pass over the whole text finds; but a line that was there in the last
- * version (`reuse`) is not scanned again, and keeps its very markers and URLs unless it moved.
+ * Markers and URLs of text in which no syntax bounds them (plain text), with markers
+ * left out on lines [skipFrom, skipTo). Neither crosses a line break, and a line's
+ * start counts as the space before a superscript, so a pass per line finds what one
+ * pass over the whole text finds. With `reuse` (a session's) the text is read line by
+ * line, and a line that was there in the last version is not scanned again: it keeps
+ * its very markers and URLs unless it moved.
  */
 export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: ByLine<LineSpans>): LineSpans {
   if (!reuse) {
-    // With nothing to carry over, one pass over the whole text finds the same at a fraction of the cost of a pass per line.
+    // Nothing to carry over: one pass over the whole text costs a fraction of a pass per line.
     const skipped: Interval[] = skipFrom < skipTo ? [[index.starts[skipFrom], skipTo < index.starts.length ? index.starts[skipTo] : index.text.length]] : [];
     return { markers: scanMarkers(index, 0, index.text.length, skipped), urls: scanUrls(index, 0, index.text.length) };
   }
