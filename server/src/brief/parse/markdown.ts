@@ -15,7 +15,7 @@ import { unified } from 'unified';
 import { detached } from '../memo';
 import { BriefModel, Endnote, Link, Marker, NoteSegment, Range, TextLine, UrlSpan, moveRange } from '../model';
 import { NotesFromParts, ParseReuse, Placed } from './reuse';
-import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
+import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, moveUrl, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
 import { BYLINE, LineIndex, collapseWhitespace, isBlank, lastAtMost } from './text';
 
@@ -51,7 +51,7 @@ function moveChunkParts(parts: ChunkParts, by: number): ChunkParts {
     headings: parts.headings.map((h) => ({ ...h, line: h.line + by, range: moveRange(h.range, by) })),
     links: parts.links.map((l) => ({ ...l, range: moveRange(l.range, by) })),
     markers: parts.markers.map((m) => moveMarker(m, by)),
-    urls: parts.urls.map((u) => ({ ...u, range: moveRange(u.range, by) })),
+    urls: parts.urls.map((url) => moveUrl(url, by)),
     paragraphs: parts.paragraphs.map((p) => ({ ...p, range: moveRange(p.range, by) })),
     definitions: parts.definitions.map((d) => ({
       ...d,
@@ -483,7 +483,6 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     paragraphs.push(...parts.paragraphs);
     for (const [first, last] of parts.codeLines) for (let line = first; line <= last; line++) codeLines.add(line);
   };
-  const offsetOf = (line: number) => (line < lines.length ? index.starts[line] : text.length);
   // A reference link resolves against definitions anywhere in the same parse: with any, the brief is cut at headings only, and nothing is joined.
   const separable = !hasLinkDefinitions(lines);
   const pieces = chunkStarts(lines, chunking !== 'sections' && separable);
@@ -492,8 +491,8 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const starts = joined ? joinedUpTo(MERGED_CHUNK_CHARS, lines, pieces) : pieces;
   const addPiece = (piece: number, parse: (chunk: string) => ChunkFacts) => {
     const startLine = pieces[piece];
-    const from = offsetOf(startLine);
-    const to = offsetOf(pieces[piece + 1] ?? lines.length);
+    const from = index.startOf(startLine);
+    const to = index.startOf(pieces[piece + 1] ?? lines.length);
     add((reuse ? reuse.chunks.find(text, from, to, parse) : parse(text.slice(from, to))).at(startLine));
   };
   let piece = 0;
@@ -504,7 +503,7 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
     while (pieces[piece + 1] < endLine) piece++;
     const last = piece++;
     if (last > first) {
-      const chunk = text.slice(offsetOf(startLine), offsetOf(endLine));
+      const chunk = text.slice(index.startOf(startLine), index.startOf(endLine));
       const tree = treeFacts(withoutBom(chunk));
       if (tree) {
         const facts = factsOf(chunk, tree);

@@ -97,6 +97,11 @@ export function moveMarker(marker: Marker, by: number): Marker {
   return { ...marker, range: moveRange(marker.range, by), labelRange: moveRange(marker.labelRange, by) };
 }
 
+/** The same URL `by` lines further down. */
+export function moveUrl(url: UrlSpan, by: number): UrlSpan {
+  return { ...url, range: moveRange(url.range, by) };
+}
+
 /** The markers and URLs of one line, on line 0. */
 export interface LineSpans {
   markers: Marker[];
@@ -106,7 +111,7 @@ export interface LineSpans {
 const NO_SPANS: LineSpans = { markers: [], urls: [] };
 
 function moveSpans(spans: LineSpans, by: number): LineSpans {
-  return { markers: spans.markers.map((marker) => moveMarker(marker, by)), urls: spans.urls.map((url) => ({ ...url, range: moveRange(url.range, by) })) };
+  return { markers: spans.markers.map((marker) => moveMarker(marker, by)), urls: spans.urls.map((url) => moveUrl(url, by)) };
 }
 
 /** The markers and URLs of a line, placed on that line. */
@@ -128,7 +133,7 @@ function spansOfLine(text: string, line: number): LineSpans {
 export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: ByLine<LineSpans>): LineSpans {
   if (!reuse) {
     // Nothing to carry over: one pass over the whole text costs a fraction of a pass per line.
-    const skipped: Interval[] = skipFrom < skipTo ? [[index.starts[skipFrom], skipTo < index.starts.length ? index.starts[skipTo] : index.text.length]] : [];
+    const skipped: Interval[] = skipFrom < skipTo ? [[index.startOf(skipFrom), index.startOf(skipTo)]] : [];
     return { markers: scanMarkers(index, 0, index.text.length, skipped), urls: scanUrls(index, 0, index.text.length) };
   }
   const byLine = reuse.map(index.lines, spansOfLine, moveSpans);

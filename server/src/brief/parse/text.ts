@@ -84,18 +84,17 @@ export class LineIndex {
     const keptBefore = Math.max(0, low - 1);
     const regionStart = oldStarts[keptBefore];
     const shift = text.length - old.length;
-    const endOf = (line: number) => (line < count ? oldStarts[line] : old.length);
     // Lines [high, count) are the same at the end. In repetitive text (a run of blank lines) the same ending could reach back
     // over the kept beginning; it is not allowed to, so that the two never overlap and the region between is never negative.
     low = keptBefore + 1;
     high = count;
     while (low < high) {
       const mid = (low + high) >> 1;
-      if (oldStarts[mid] + shift >= regionStart && same(oldStarts[mid], endOf(high), shift)) high = mid;
+      if (oldStarts[mid] + shift >= regionStart && same(oldStarts[mid], previous.startOf(high), shift)) high = mid;
       else low = mid + 1;
     }
     const keptFrom = Math.min(count, high + 1);
-    const regionEnd = endOf(keptFrom) + shift;
+    const regionEnd = previous.startOf(keptFrom) + shift;
     const middle = splitLines(text, regionStart, regionEnd, true);
     if (keptFrom < count) {
       // The region ends with the break before the first kept line: the empty piece after it is that line's start, not a line.
@@ -106,6 +105,11 @@ export class LineIndex {
     const starts = oldStarts.slice(0, keptBefore).concat(middle.starts);
     for (let line = keptFrom; line < count; line++) starts.push(oldStarts[line] + shift);
     return new LineIndex(text, { lines, starts });
+  }
+
+  /** The offset where `line` starts; past the last line, the end of the text. */
+  startOf(line: number): number {
+    return line < this.starts.length ? this.starts[line] : this.text.length;
   }
 
   positionAt(offset: number): Position {
