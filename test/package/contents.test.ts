@@ -44,6 +44,7 @@ describe('the packaged extension (.vsix)', function () {
       'extension/client/out/extension.js',
       'extension/server/out/server.js',
       'extension/server/out/cli.js',
+      'extension/server/out/checkWorker.js',
       ...grammars,
     ];
     assert.deepStrictEqual(entries.map((entry) => entry.name).sort(), expected.sort());
@@ -63,5 +64,19 @@ describe('the packaged extension (.vsix)', function () {
     for (const language of manifest.contributes.languages ?? []) {
       if (language.configuration) assert.ok(shipped(language.configuration), `language configuration ${language.configuration}`);
     }
+  });
+
+  it('ships every script a shipped bundle starts from its own folder (the CLI\'s worker threads)', () => {
+    const names = new Set(entries.map((entry) => entry.name));
+    const bundles = [...names].filter((name) => /^extension\/(client|server)\/out\/[^/]+\.js$/.test(name));
+    const loaded: string[] = [];
+    for (const bundle of bundles) {
+      const source = fs.readFileSync(path.join(ROOT, bundle.slice('extension/'.length)), 'utf8');
+      for (const match of source.matchAll(/\.join\(__dirname, "([^"]+\.js)"\)/g)) {
+        loaded.push(path.posix.join(path.posix.dirname(bundle), match[1]));
+      }
+    }
+    assert.ok(loaded.includes('extension/server/out/checkWorker.js'), `scripts found: ${loaded.join(', ')}`);
+    for (const script of loaded) assert.ok(names.has(script), `${script} is started by a bundle but not shipped`);
   });
 });
