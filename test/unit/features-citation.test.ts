@@ -128,6 +128,13 @@ describe('parseCitation', () => {
     assert.strictEqual(parseCitation('“Title,” ed. Bo Chen, U.S. Army War College, 2011.').outlet, 'U.S. Army War College');
   });
 
+  it('ends a part at a period after a word of three letters or more, counted in characters, not UTF-16 units', () => {
+    assert.strictEqual(parseCitation('“Title,” St. Louis Press. Extra words, 2020.').outlet, 'St. Louis Press');
+    // Two letters outside the Basic Multilingual Plane are four code units: still a short word.
+    assert.strictEqual(parseCitation('“Title,” 𝐀𝐁. Press, 2020.').outlet, '𝐀𝐁. Press');
+    assert.strictEqual(parseCitation('“Title,” 𝐀𝐁𝐂. Press, 2020.').outlet, '𝐀𝐁𝐂');
+  });
+
   it('finds nothing in a see-note or empty text, and never throws on junk', () => {
     assert.deepStrictEqual(parseCitation('See footnote 5.'), EMPTY);
     assert.deepStrictEqual(parseCitation(''), EMPTY);

@@ -51,7 +51,6 @@ const REVIEWED: Record<string, string> = {
   '/\\[([^\\]]{0,500})\\]\\(\\s*<?([^)\\s>]{0,2000})>?(?:\\s+"[^"]{0,500}")?\\s*\\)/g': 'every repetition bounded; the optional title starts with a quote',
   '/\\bpp?\\.\\s*(\\d{1,6}(?:\\s*[-–—]\\s*\\d{1,6})?)/': 'optional range after a dash, digits bounded',
   '/\\b(\\d{1,4})\\s*\\((\\d{1,4})\\)\\s*:\\s*(\\d{1,6}(?:\\s*[-–—]\\s*\\d{1,6})?)/': 'optional range after a dash, digits bounded',
-  '/,|(?<=[\\p{L}\\p{N}]{3})\\.(?=\\s|$)/u': 'fixed-length lookbehind',
   '/https?:\\/\\/(?:www\\.)?|(?<![\\w.])www\\./g': 'one-character lookbehind',
   '/\\[\\^([^\\]\\s[^]{1,64})\\](?!:)|<sup>[ \\t]*(\\d{1,5}(?:[ \\t]*,[ \\t]*\\d{1,5}){0,20})[ \\t]*<\\/sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+/gi': 'at most 20 list items, each after a fixed comma',
   '/^\\s*(?:\\d+(?:\\.\\d+)*|[ivxlc]+)[.)]\\s+/': 'digit groups separated by a fixed dot: one way to match',
