@@ -29,12 +29,17 @@ export const unrenderableGlyph: Rule = {
   check(model) {
     const findings: Finding[] = [];
     const lost = lostByLine.map(model.lines, (text) => (text ? lostPositions(text) : NONE), unmoved);
+    // Notes are in document order and lines are read downwards: one walk finds each line's note (a search per line
+    // costs notes × lines when a PDF paste lost a glyph in each of thousands of notes).
+    const notes = model.endnotes;
+    let next = 0;
     for (let line = 0; line < lost.length; line++) {
       const positions = lost[line];
       if (!positions.length) continue;
       const text = model.lines[line];
       const range: Range = { start: { line, character: positions[0] }, end: { line, character: positions[positions.length - 1] + 1 } };
-      const note = model.endnotes.find((n) => n.range.start.line <= line && line <= n.range.end.line);
+      while (next < notes.length && notes[next].range.end.line < line) next++;
+      const note = next < notes.length && notes[next].range.start.line <= line ? notes[next] : undefined;
       const where = note ? ` in note ${note.label}` : '';
       const count = positions.length === 1 ? '1 character' : `${positions.length} characters`;
       const verb = positions.length === 1 ? 'was' : 'were';
