@@ -11,7 +11,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, analyze, resolveConfig } from '../../server/src/brief';
+import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, Rule, analyze, parseBrief, resolveConfig, runRules } from '../../server/src/brief';
 import { parseMarkdown } from '../../server/src/brief/parse/markdown';
 import { LineIndex } from '../../server/src/brief/parse/text';
 import { ByLine } from '../../server/src/brief/memo';
@@ -164,6 +164,49 @@ describe('incremental analysis equals analysis from scratch', () => {
       [`Note ${note.label} lacks a title (in quotes or italics), a date (a year at least) and a locator (a URL, a DOI, or volume and pages): a reader needs them to find the source.`],
       'a rule whose input changed runs again',
     );
+  });
+});
+
+describe('a rule’s memory in an editing session', () => {
+  /** A rule that reports each line's length, reading lines through its memory, and counts the lines it computed. */
+  function lineLengthRule() {
+    const computed: number[] = [];
+    const rule: Rule = {
+      code: 'line-length-probe',
+      description: 'test',
+      defaultSeverity: 'information',
+      fixable: false,
+      check(model, _config, memory) {
+        const measure = (text: string, line: number) => {
+          computed.push(line);
+          return text.length;
+        };
+        const lengths = memory ? memory.perLine(model.lines, measure, (length) => length) : model.lines.map(measure);
+        return lengths.map((length, line) => ({ range: { start: { line, character: 0 }, end: { line, character: length } }, message: String(length) }));
+      },
+    };
+    return { rule, computed };
+  }
+
+  function check(text: string, rule: Rule, session?: AnalysisSession) {
+    session?.beginVersion();
+    const model = parseBrief(text, 'plaintext', session?.parseReuse);
+    return runRules(model, DEFAULT_CONFIG, [rule], session).diagnostics.map((d) => d.message);
+  }
+
+  it('computes again only the lines an edit changed, in that session only', () => {
+    const lines = ['Title', '', 'Executive Summary', '', 'First line.', 'Second line.', 'Third line.'];
+    const { rule, computed } = lineLengthRule();
+    const session = new AnalysisSession();
+    check(lines.join('\n'), rule, session);
+    assert.deepStrictEqual(computed, [0, 1, 2, 3, 4, 5, 6]);
+    computed.length = 0;
+    const edited = [...lines.slice(0, 5), 'Second line, longer.', 'Added line.', ...lines.slice(6)];
+    assert.deepStrictEqual(check(edited.join('\n'), rule, session), check(edited.join('\n'), lineLengthRule().rule));
+    assert.deepStrictEqual(computed, [5, 6], 'only the changed and the added line are measured again');
+    computed.length = 0;
+    check(edited.join('\n'), rule, new AnalysisSession());
+    assert.deepStrictEqual(computed, [0, 1, 2, 3, 4, 5, 6, 7], 'another session (another document) starts from nothing');
   });
 });
 

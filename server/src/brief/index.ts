@@ -4,5 +4,5 @@ export * from './config';
 export * from './analyze';
 export { AnalysisSession } from './session';
 export { RULES } from './rules';
-export type { Rule, Finding } from './rules';
+export type { Rule, RuleMemory, Finding } from './rules';
 export * as query from './query';

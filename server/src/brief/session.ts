@@ -13,10 +13,10 @@
  * incremental property test (test/unit/incremental.test.ts) checks it on random edits.
  */
 import { BriefConfig } from './config';
-import { detached } from './memo';
+import { ByLine, detached } from './memo';
 import { BriefModel } from './model';
 import { ParseReuse } from './parse/reuse';
-import { Finding, Rule } from './rules';
+import { Finding, Rule, RuleMemory } from './rules';
 
 type ModelKey = keyof BriefModel;
 
@@ -44,6 +44,7 @@ export class AnalysisSession {
   /** The Markdown chunks and endnotes of the last version parsed. */
   readonly parseReuse = new ParseReuse();
   private readonly runs = new Map<Rule, RuleRun>();
+  private readonly memories = new Map<Rule, RuleMemory>();
   /** Per version: which properties (and list elements) of an earlier model equal this version's, so that each is compared once. */
   private sameAs = new Map<BriefModel, { whole: Map<ModelKey, boolean>; elements: Map<ModelKey, Map<number, boolean>> }>();
 
@@ -57,7 +58,7 @@ export class AnalysisSession {
     } else {
       const run: RuleRun = { model, config, keys: new Set(), lists: new Map(), everything: false, outcome: { findings: [] } };
       try {
-        run.outcome = { findings: rule.check(recording(model, run, previous), config).map(detachFinding) };
+        run.outcome = { findings: rule.check(recording(model, run, previous), config, this.memoryOf(rule)).map(detachFinding) };
       } catch (error) {
         run.outcome = { error };
       }
@@ -73,6 +74,16 @@ export class AnalysisSession {
     }
     if ('error' in outcome) throw outcome.error;
     return outcome.findings;
+  }
+
+  private memoryOf(rule: Rule): RuleMemory {
+    let memory = this.memories.get(rule);
+    if (!memory) {
+      const byLine = new ByLine<unknown>();
+      memory = { perLine: (lines, compute, move) => byLine.map(lines, compute, move as (result: unknown, by: number) => unknown) as ReturnType<typeof compute>[] };
+      this.memories.set(rule, memory);
+    }
+    return memory;
   }
 
   /** Starts a new version: forgets comparisons made for the previous one. */

@@ -46,4 +46,4 @@ export const RULES: readonly Rule[] = [
   briefLength,
 ];
 
-export type { Rule, Finding, RelatedLocation } from './rule';
+export type { Rule, RuleMemory, Finding, RelatedLocation } from './rule';

@@ -13,6 +13,19 @@ export interface Finding {
   related?: RelatedLocation[];
 }
 
+/**
+ * What an editing session keeps for one rule from a version of the document to the
+ * next (see session.ts). A check without a session passes none.
+ */
+export interface RuleMemory {
+  /**
+   * Per-line results, carried from the last time the rule ran by position: `compute`
+   * runs only for the lines that changed, `move` for kept results that now stand `by`
+   * lines further down. One per-line result per rule.
+   */
+  perLine<T>(lines: readonly string[], compute: (text: string, line: number) => T, move: (result: T, by: number) => T): T[];
+}
+
 export interface Rule {
   /** Stable code, shown in diagnostics and used in settings. Never renamed. */
   code: string;
@@ -20,5 +33,5 @@ export interface Rule {
   defaultSeverity: Severity;
   /** Whether the quick-fix layer offers a fix for this rule's findings. */
   fixable: boolean;
-  check(model: BriefModel, config: BriefConfig): Finding[];
+  check(model: BriefModel, config: BriefConfig, memory?: RuleMemory): Finding[];
 }

@@ -4,7 +4,6 @@
  * Good: the original characters (here, the title in its original script) restored from the source.
  * One finding per line, from the first lost character to the last.
  */
-import { ByLine } from '../memo';
 import { Range } from '../model';
 import { Finding, Rule } from './rule';
 
@@ -17,8 +16,7 @@ function lostPositions(text: string): readonly number[] {
   return LOST_ANYWHERE.test(text) ? [...text.matchAll(LOST)].map((m) => m.index ?? 0) : NONE;
 }
 
-/** From one check to the next: it runs over every line at every keystroke, and almost every line is one it has seen. */
-const lostByLine = new ByLine<readonly number[]>();
+const lostInLine = (text: string) => (text ? lostPositions(text) : NONE);
 const unmoved = (positions: readonly number[]) => positions;
 
 export const unrenderableGlyph: Rule = {
@@ -26,9 +24,10 @@ export const unrenderableGlyph: Rule = {
   description: 'Characters were lost in conversion and show as □ or �.',
   defaultSeverity: 'warning',
   fixable: false,
-  check(model) {
+  check(model, _config, memory) {
     const findings: Finding[] = [];
-    const lost = lostByLine.map(model.lines, (text) => (text ? lostPositions(text) : NONE), unmoved);
+    // In a session, from one version to the next: the rule reads every line at every keystroke, and almost every line is one it has read.
+    const lost = memory ? memory.perLine(model.lines, lostInLine, unmoved) : model.lines.map(lostInLine);
     // Notes are in document order and lines are read downwards: one walk finds each line's note (a search per line
     // costs notes × lines when a PDF paste lost a glyph in each of thousands of notes).
     const notes = model.endnotes;
