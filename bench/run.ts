@@ -107,9 +107,9 @@ async function coldChecks(): Promise<void> {
       const iterations = cost >= 5_000_000 ? 3 : cost >= 500_000 ? 10 : 30;
       // The 50 KB runs come first in the process: a few more untimed runs let the optimising compiler catch up with the Markdown parser.
       const warmup = cost >= 5_000_000 ? 0 : cost >= 500_000 ? 3 : 10;
-      // A cold check sees each brief once: the analysis remembers citations and headings by their text (for the next
-      // keystroke), so the same text again, or a brief from the same seed (whose first notes are the same at every size),
-      // would time a warm check. Odd seeds keep Markdown's notes GFM footnote definitions.
+      // A cold check sees each brief once: the checker remembers normalised headings by their text (for the next
+      // keystroke), so the same text again, or a brief from the same seed (whose first notes and headings are the same at
+      // every size), would time a warm check. Odd seeds keep Markdown's notes GFM footnote definitions.
       const texts = Array.from({ length: warmup + iterations }, () => generateBrief(format, size.bytes, (coldSeed += 2)));
       const label = `${format} ${size.name}`;
       log(`cold check: ${label}`);

@@ -208,6 +208,33 @@ describe('a rule’s memory in an editing session', () => {
     check(edited.join('\n'), rule, new AnalysisSession());
     assert.deepStrictEqual(computed, [0, 1, 2, 3, 4, 5, 6, 7], 'another session (another document) starts from nothing');
   });
+
+  it('remembers a function of a note’s text by text, in that session only', () => {
+    const computed: string[] = [];
+    const shout = (text: string) => {
+      computed.push(text);
+      return text.toUpperCase();
+    };
+    const rule: Rule = {
+      code: 'note-text-probe',
+      description: 'test',
+      defaultSeverity: 'information',
+      fixable: false,
+      check(model, _config, memory) {
+        const shoutOf = memory ? memory.remember(shout) : shout;
+        return model.endnotes.map((note) => ({ range: note.range, message: shoutOf(note.text) }));
+      },
+    };
+    const brief = (second: string) => `Title\n\nExecutive Summary\n\nA claim.¹ Another.²\n\nEndnotes\n\n1 First source, 2020.\n2 ${second}`;
+    const session = new AnalysisSession();
+    assert.deepStrictEqual(check(brief('Second source, 2021.'), rule, session), ['FIRST SOURCE, 2020.', 'SECOND SOURCE, 2021.']);
+    assert.deepStrictEqual(check(brief('Second source, 2022.'), rule, session), ['FIRST SOURCE, 2020.', 'SECOND SOURCE, 2022.']);
+    assert.deepStrictEqual(computed, ['First source, 2020.', 'Second source, 2021.', 'Second source, 2022.'], 'an unchanged note is not computed again');
+    computed.length = 0;
+    check(brief('Second source, 2022.'), rule);
+    check(brief('Second source, 2022.'), rule, new AnalysisSession());
+    assert.strictEqual(computed.length, 4, 'a check without a session, and another session, compute every note');
+  });
 });
 
 describe('the line index of a later version, cut again only where it changed', () => {

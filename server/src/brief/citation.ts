@@ -17,7 +17,6 @@
  * citation parts), or null when it cannot be recognised. Nothing here throws, and every
  * pattern runs in linear time, so a 5 MB note costs a scan, not a hang.
  */
-import { memoize } from './memo';
 import { URL_PATTERN, cleanUrl, collapseWhitespace } from './parse/text';
 
 export interface CitationFields {
@@ -95,8 +94,11 @@ function partEnd(text: string, from: number): number {
 /** Real citations are a few hundred characters; past this a note is pasted text, and reading it would only cost time. */
 export const MAX_CITATION_LENGTH = 4000;
 
-/** Parses the citation in a note's text (the note's number already removed), from its first MAX_CITATION_LENGTH characters. Never throws. */
-export const parseCitation = memoize(function parseCitation(fullText: string): Readonly<CitationFields> {
+/**
+ * Parses the citation in a note's text (the note's number already removed), from its first MAX_CITATION_LENGTH characters. Never throws.
+ * Not remembered here: a rule in an editing session remembers it by text (RuleMemory.remember), and a one-off check reads each note once.
+ */
+export function parseCitation(fullText: string): Readonly<CitationFields> {
   const text = fullText.length > MAX_CITATION_LENGTH ? fullText.slice(0, MAX_CITATION_LENGTH) : fullText;
   const fields: CitationFields = {
     author: null,
@@ -135,7 +137,7 @@ export const parseCitation = memoize(function parseCitation(fullText: string): R
   fields.issue = (fields.volume !== null ? ISSUE.exec(plain)?.[1] : null) ?? journal?.[2] ?? null;
   fields.pages = normalizeRange(PAGES.exec(plain)?.[1] ?? journal?.[3] ?? trailingPages(plain));
   return fields;
-});
+}
 
 /** The text with every URL (bare, `<…>`, or a Markdown link target) taken out, and the URLs in order. */
 function withoutUrls(text: string): { plain: string; urls: string[] } {

@@ -13,7 +13,7 @@
  * incremental property test (test/unit/incremental.test.ts) checks it on random edits.
  */
 import { BriefConfig } from './config';
-import { ByLine, detached } from './memo';
+import { ByLine, detached, memoize } from './memo';
 import { BriefModel } from './model';
 import { ParseReuse } from './parse/reuse';
 import { Finding, Rule, RuleMemory } from './rules';
@@ -80,7 +80,15 @@ export class AnalysisSession {
     let memory = this.memories.get(rule);
     if (!memory) {
       const byLine = new ByLine<unknown>();
-      memory = { perLine: (lines, compute, move) => byLine.map(lines, compute, move as (result: unknown, by: number) => unknown) as ReturnType<typeof compute>[] };
+      const remembered = new Map<(text: string) => unknown, (text: string) => unknown>();
+      memory = {
+        perLine: (lines, compute, move) => byLine.map(lines, compute, move as (result: unknown, by: number) => unknown) as ReturnType<typeof compute>[],
+        remember: (compute) => {
+          let known = remembered.get(compute);
+          if (!known) remembered.set(compute, (known = memoize(compute)));
+          return known as typeof compute;
+        },
+      };
       this.memories.set(rule, memory);
     }
     return memory;

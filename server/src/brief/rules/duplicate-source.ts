@@ -4,11 +4,10 @@
  * Good: `31 See footnote 19.` (the quick fix writes this).
  * Citations are compared ignoring case, quotes, spacing, trailing punctuation and the URL's scheme and angle brackets.
  */
-import { memoize } from '../memo';
 import { Endnote } from '../model';
 import { Finding, Rule } from './rule';
 
-export const normalizeCitation = memoize(function normalizeCitation(text: string): string {
+export function normalizeCitation(text: string): string {
   return text
     .toLowerCase()
     .replace(/[“”„"‘’'`«»]/g, '')
@@ -18,19 +17,20 @@ export const normalizeCitation = memoize(function normalizeCitation(text: string
     .replace(/\s+/g, ' ')
     .replace(/[\s.,;]+$/, '')
     .trim();
-});
+}
 
 export const duplicateSource: Rule = {
   code: 'duplicate-source',
   description: 'A note repeats the full citation of an earlier note.',
   defaultSeverity: 'warning',
   fixable: true,
-  check(model) {
+  check(model, _config, memory) {
+    const keyOf = memory ? memory.remember(normalizeCitation) : normalizeCitation;
     const firstBySource = new Map<string, Endnote>();
     const findings: Finding[] = [];
     for (const note of model.endnotes) {
       if (note.seeNote) continue;
-      const key = normalizeCitation(note.text);
+      const key = keyOf(note.text);
       if (key.length < 20) continue;
       const earlier = firstBySource.get(key);
       if (!earlier) {

@@ -37,13 +37,14 @@ export const incompleteCitation: Rule = {
   description: 'A source note lacks a title, a date or a locator (URL, DOI, volume/pages); the fields are configurable.',
   defaultSeverity: 'information',
   fixable: false,
-  check(model, config) {
+  check(model, config, memory) {
     const required = config.citation.requiredFields;
     if (!required.length) return [];
+    const citationOf = memory ? memory.remember(parseCitation) : parseCitation;
     return model.endnotes
       .filter((note) => !note.seeNote)
       .flatMap((note) => {
-        const citation = parseCitation(note.text);
+        const citation = citationOf(note.text);
         const missing = required.filter((field) => !HAS[field](citation));
         if (!missing.length) return [];
         return [{ range: { start: note.range.start, end: note.numberRange.end }, message: `Note ${note.label} lacks ${list(missing.map((f) => MISSING[f]))}: a reader needs ${missing.length > 1 ? 'them' : 'it'} to find the source.` }];

@@ -24,6 +24,11 @@ export interface RuleMemory {
    * lines further down. One per-line result per rule.
    */
   perLine<T>(lines: readonly string[], compute: (text: string, line: number) => T, move: (result: T, by: number) => T): T[];
+  /**
+   * `compute`, remembered by text for the session: a rule that parses every note runs
+   * again whenever one note changes, and the other notes are the texts it has seen.
+   */
+  remember<R>(compute: (text: string) => R): (text: string) => R;
 }
 
 export interface Rule {
