@@ -168,23 +168,21 @@ describe('incremental analysis equals analysis from scratch', () => {
 });
 
 describe('a rule’s memory in an editing session', () => {
+  function probeRule(check: Rule['check']): Rule {
+    return { code: 'memory-probe', description: 'A test rule that reports what it computed.', defaultSeverity: 'information', fixable: false, check };
+  }
+
   /** A rule that reports each line's length, reading lines through its memory, and counts the lines it computed. */
   function lineLengthRule() {
     const computed: number[] = [];
-    const rule: Rule = {
-      code: 'line-length-probe',
-      description: 'test',
-      defaultSeverity: 'information',
-      fixable: false,
-      check(model, _config, memory) {
-        const measure = (text: string, line: number) => {
-          computed.push(line);
-          return text.length;
-        };
-        const lengths = memory ? memory.perLine(model.lines, measure, (length) => length) : model.lines.map(measure);
-        return lengths.map((length, line) => ({ range: { start: { line, character: 0 }, end: { line, character: length } }, message: String(length) }));
-      },
-    };
+    const rule = probeRule((model, _config, memory) => {
+      const measure = (text: string, line: number) => {
+        computed.push(line);
+        return text.length;
+      };
+      const lengths = memory ? memory.perLine(model.lines, measure, (length) => length) : model.lines.map(measure);
+      return lengths.map((length, line) => ({ range: { start: { line, character: 0 }, end: { line, character: length } }, message: String(length) }));
+    });
     return { rule, computed };
   }
 
@@ -215,16 +213,10 @@ describe('a rule’s memory in an editing session', () => {
       computed.push(text);
       return text.toUpperCase();
     };
-    const rule: Rule = {
-      code: 'note-text-probe',
-      description: 'test',
-      defaultSeverity: 'information',
-      fixable: false,
-      check(model, _config, memory) {
-        const shoutOf = memory ? memory.remember(shout) : shout;
-        return model.endnotes.map((note) => ({ range: note.range, message: shoutOf(note.text) }));
-      },
-    };
+    const rule = probeRule((model, _config, memory) => {
+      const shoutOf = memory ? memory.remember(shout) : shout;
+      return model.endnotes.map((note) => ({ range: note.range, message: shoutOf(note.text) }));
+    });
     const brief = (second: string) => `Title\n\nExecutive Summary\n\nA claim.¹ Another.²\n\nEndnotes\n\n1 First source, 2020.\n2 ${second}`;
     const session = new AnalysisSession();
     assert.deepStrictEqual(check(brief('Second source, 2021.'), rule, session), ['FIRST SOURCE, 2020.', 'SECOND SOURCE, 2021.']);
