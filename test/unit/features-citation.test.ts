@@ -135,6 +135,23 @@ describe('parseCitation', () => {
     assert.strictEqual(parseCitation('“Title,” 𝐀𝐁𝐂. Press, 2020.').outlet, '𝐀𝐁𝐂');
   });
 
+  it('keeps abbreviations inside an institution’s or journal’s name in its outlet, with their period', () => {
+    const outlets: [string, string, string | null][] = [
+      ['Energy Information Administration, “Outlook 2023,” U.S. Dept. of Energy, March 2023.', 'U.S. Dept. of Energy', 'March 2023'],
+      ['Maria Lopez, “Water Courts,” Natl. Inst. of Water Policy, 2021.', 'Natl. Inst. of Water Policy', '2021'],
+      ['A. Smith, “Title,” Brookings Inst., May 2022.', 'Brookings Inst.', 'May 2022'],
+      ['A. Smith, “Title,” Brookings Inst.', 'Brookings Inst.', null],
+      ['Jane Doe, “Grid Risk,” Harv. Envtl. L. Rev. 45 (2021): 12–40.', 'Harv. Envtl. L. Rev', '2021'],
+      ['Jane Doe, “Grid Risk,” Intl. Assn. of Fire Chiefs, 2019.', 'Intl. Assn. of Fire Chiefs', '2019'],
+    ];
+    for (const [note, outlet, date] of outlets) {
+      const parsed = parseCitation(note);
+      assert.deepStrictEqual([parsed.outlet, parsed.date], [outlet, date], note);
+    }
+    // Any other word of three letters still ends the part at its period.
+    assert.strictEqual(parseCitation('“Title,” Policy Press. Extra words, 2020.').outlet, 'Policy Press');
+  });
+
   it('finds nothing in a see-note or empty text, and never throws on junk', () => {
     assert.deepStrictEqual(parseCitation('See footnote 5.'), EMPTY);
     assert.deepStrictEqual(parseCitation(''), EMPTY);

@@ -74,11 +74,20 @@ const JOURNAL_NUMBERS = /\s+(?:\d{1,4}\s*\(\d{1,4}\).*|vol(?:ume)?|no)$/i;
 const MONTH_FIRST = new RegExp(`^(?:${MONTHS})(?:\\s+\\d|$)`);
 /** Three letters or digits (code points) ending a text: before a period, they make it a part break. */
 const WORD_OF_THREE_BEFORE = /[\p{L}\p{N}]{3}$/u;
+/**
+ * Words of three letters or more that institutions and journals abbreviate inside their names
+ * ("U.S. Dept. of Energy", "Natl. Inst. of Health", "Harv. Envtl. L. Rev."): their period does not end a part.
+ */
+const NAME_ABBREVIATIONS = new Set(
+  ['acad', 'admin', 'amer', 'assn', 'assoc', 'bros', 'ctr', 'dept', 'econ', 'envtl', 'govt', 'harv', 'inst', 'intl', 'natl', 'univ'],
+);
+/** The word (letters only) ending a text, lower-cased: "Dept" in "U.S. Dept". */
+const LAST_WORD = /\p{L}+$/u;
 
 /**
  * Where the citation part starting at `from` ends: at a comma, or at a period after a
- * word of three or more letters and before a space or the end — so "U.S. Army War
- * College" and "St. Louis" stay whole. Read character by character: a pattern with a
+ * word of three or more letters (not a NAME_ABBREVIATIONS one) and before a space or
+ * the end — so "U.S. Army War College", "St. Louis" and "Dept. of Energy" stay whole. Read character by character: a pattern with a
  * Unicode lookbehind costs some 70 ns a character, and parts are read from every note.
  */
 function partEnd(text: string, from: number): number {
@@ -86,9 +95,16 @@ function partEnd(text: string, from: number): number {
     const code = text.charCodeAt(i);
     if (code === 44 /* , */) return i;
     // Six code units hold three code points even outside the Basic Multilingual Plane.
-    if (code === 46 /* . */ && (i + 1 === text.length || /\s/.test(text[i + 1])) && WORD_OF_THREE_BEFORE.test(text.slice(Math.max(from, i - 6), i))) return i;
+    if (code === 46 /* . */ && (i + 1 === text.length || /\s/.test(text[i + 1])) && WORD_OF_THREE_BEFORE.test(text.slice(Math.max(from, i - 6), i))) {
+      if (!endsWithNameAbbreviation(text.slice(from, i))) return i;
+    }
   }
   return text.length;
+}
+
+function endsWithNameAbbreviation(text: string): boolean {
+  const word = LAST_WORD.exec(text.length > 12 ? text.slice(-12) : text);
+  return word !== null && NAME_ABBREVIATIONS.has(word[0].toLowerCase());
 }
 
 /** Real citations are a few hundred characters; past this a note is pasted text, and reading it would only cost time. */
@@ -218,7 +234,10 @@ function quotedTitle(text: string): { title: string; start: number; end: number 
 
 /** A citation part without the separators around it; null when nothing is left. */
 function cleanPart(part: string): string | null {
-  const cleaned = part.replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
+  const trimmed = part.replace(/^[\s,.;:]+/, '');
+  let cleaned = trimmed.replace(/[\s,.;:]+$/, '');
+  // "Brookings Inst." keeps the period of its abbreviation.
+  if (trimmed.charAt(cleaned.length) === '.' && endsWithNameAbbreviation(cleaned)) cleaned += '.';
   return /\p{L}/u.test(cleaned) ? cleaned : null;
 }
 
