@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import { BriefModel, range } from '../../server/src/brief';
 import { definitionAt, noteTargetAt } from '../../server/src/brief/features/definition';
 import { highlightsAt, referenceRanges } from '../../server/src/brief/features/references';
+import { notesByNumber } from '../../server/src/brief/query';
 import { PLAINTEXT_SEED, seedsPresent } from '../helpers';
 import { at, fixturePath, markerPosition, modelOf, modelOfText, notePosition } from './features-support';
 
@@ -50,6 +51,21 @@ describe('definition', () => {
         [range(2, 10, 2, 11), range(8, 0, 8, 1)],
       ],
     );
+  });
+});
+
+describe('notes by number', () => {
+  it('groups a model’s notes by number once, and each model gets its own', () => {
+    const text = '# T\n\nA.<sup>1, 2</sup>\n\n## Notes\n\n1. One, 2020.\n2. Two, 2021.\n2. Again, 2022.\n';
+    const model = modelOfText(text, 'brief.md');
+    const byNumber = notesByNumber(model);
+    assert.deepStrictEqual([...byNumber].map(([number, notes]) => [number, notes.map((note) => note.text)]), [
+      [1, ['One, 2020.']],
+      [2, ['Two, 2021.', 'Again, 2022.']],
+    ]);
+    assert.strictEqual(notesByNumber(model), byNumber);
+    const other = modelOfText(text.replace('2. Again', '3. Again'), 'brief.md');
+    assert.deepStrictEqual([...notesByNumber(other).keys()], [1, 2, 3]);
   });
 });
 

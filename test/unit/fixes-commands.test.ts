@@ -6,6 +6,7 @@ import { Draft, TextEdit, draftOf } from '../../server/src/brief/fixes/edits';
 import { fixAll } from '../../server/src/brief/fixes/fixall';
 import { insertFootnote } from '../../server/src/brief/fixes/insert';
 import { citeFixes } from '../../server/src/brief/fixes/quickfix';
+import { duplicateSource } from '../../server/src/brief/rules/duplicate-source';
 import { renameAt, renameTargetAt } from '../../server/src/brief/fixes/rename';
 
 const draftFor = (text: string, format: BriefFormat): Draft => draftOf(text, parseBrief(text, format));
@@ -149,6 +150,34 @@ describe('fix all', () => {
       assert.deepStrictEqual(again.endnotes.map((note, i) => note === before.endnotes[i]), before.endnotes.map(() => true));
     });
   }
+
+  it('looks for repeated citations once per re-check, not once for each repeat it fixes', () => {
+    const repeats = 20;
+    const notes: string[] = [];
+    for (let i = 1; i <= 2 * repeats; i++) {
+      const source = i % 2 === 0 ? i - 1 : i;
+      notes.push(`[^${i}]: R. Diaz, “Report ${source},” Water Review, 2023.`);
+    }
+    const markers = notes.map((_, i) => `[^${i + 1}]`).join(' ');
+    const text = ['# Water Prices', '', '## Executive Summary', '', `Claims.${markers}`, '', '## Endnotes', '', ...notes, ''].join('\n');
+    const check = duplicateSource.check;
+    let checks = 0;
+    duplicateSource.check = (...args) => {
+      checks++;
+      return check.apply(duplicateSource, args);
+    };
+    try {
+      const fixed = apply(text, fixAll(draftFor(text, 'markdown'), DEFAULT_CONFIG));
+      assert.deepStrictEqual(
+        fixed.split('\n').filter((line) => line.includes('See footnote')),
+        notes.flatMap((_, i) => ((i + 1) % 2 === 0 ? [`[^${i + 1}]: See footnote ${i}.`] : [])),
+      );
+    } finally {
+      duplicateSource.check = check;
+    }
+    // One re-check finds the 20 repeats and one finds none; each fix reads the first re-check's findings.
+    assert.ok(checks <= 4, `duplicate-source ran ${checks} times`);
+  });
 
   it('leaves rules that are turned off alone', () => {
     const text = ['A.¹', '', 'Endnotes', '', '1 R. Diaz, <https://example.org/delta/>', '', 'allocations.html.', ''].join('\n');

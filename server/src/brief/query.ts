@@ -3,15 +3,28 @@ import { BriefModel, Endnote, Marker, Range, Section } from './model';
 import { RequiredSection } from './config';
 import { normalizeHeading } from './parse/text';
 
-export function notesByNumber(model: BriefModel): Map<number, Endnote[]> {
-  const byNumber = new Map<number, Endnote[]>();
-  for (const note of model.endnotes) {
-    if (note.number === null) continue;
-    const list = byNumber.get(note.number);
-    if (list) list.push(note);
-    else byNumber.set(note.number, [note]);
+export type NotesByNumber = ReadonlyMap<number, readonly Endnote[]>;
+
+const notesByNumberOf = new WeakMap<BriefModel, NotesByNumber>();
+
+/**
+ * The notes under each number, built once per model: several rules ask, and a fix for each of k findings would
+ * otherwise build it k times. In a session each rule gets its own view of the model, which records what the rule
+ * reads, so each view builds its own and the reading is recorded.
+ */
+export function notesByNumber(model: BriefModel): NotesByNumber {
+  let known = notesByNumberOf.get(model);
+  if (!known) {
+    const byNumber = new Map<number, Endnote[]>();
+    for (const note of model.endnotes) {
+      if (note.number === null) continue;
+      const list = byNumber.get(note.number);
+      if (list) list.push(note);
+      else byNumber.set(note.number, [note]);
+    }
+    notesByNumberOf.set(model, (known = byNumber));
   }
-  return byNumber;
+  return known;
 }
 
 /** First note per number (`#12`) and per GFM word label (`:smith`), built once per model: rules look up every marker. */
@@ -88,7 +101,7 @@ export function textAt(model: BriefModel, range: Range): string {
   return model.lines[range.start.line].slice(range.start.character, range.end.character);
 }
 
-function nextInChain(note: Endnote, byNumber: Map<number, Endnote[]>): Endnote | undefined {
+function nextInChain(note: Endnote, byNumber: NotesByNumber): Endnote | undefined {
   const target = note.seeNote?.target;
   return target === null || target === undefined ? undefined : byNumber.get(target)?.[0];
 }
@@ -98,11 +111,11 @@ function nextInChain(note: Endnote, byNumber: Map<number, Endnote[]>): Endnote |
  * whose 10,000 notes each say "See footnote N+1" that took minutes. The answers are a
  * property of the notes map, so they are worked out once per map.
  */
-const cycleMembers = new WeakMap<Map<number, Endnote[]>, Set<Endnote>>();
-const chainEnds = new WeakMap<Map<number, Endnote[]>, Map<Endnote, Pick<ChainResolution, 'root' | 'status'>>>();
+const cycleMembers = new WeakMap<NotesByNumber, Set<Endnote>>();
+const chainEnds = new WeakMap<NotesByNumber, Map<Endnote, Pick<ChainResolution, 'root' | 'status'>>>();
 
 /** Notes on a loop of two or more "See footnote" pointers, each note visited once. */
-function findCycleMembers(byNumber: Map<number, Endnote[]>): Set<Endnote> {
+function findCycleMembers(byNumber: NotesByNumber): Set<Endnote> {
   const members = new Set<Endnote>();
   const done = new Set<Endnote>();
   for (const notes of byNumber.values()) {
@@ -126,14 +139,14 @@ function findCycleMembers(byNumber: Map<number, Endnote[]>): Set<Endnote> {
 }
 
 /** Whether following "See footnote" pointers from this note leads back to it (a note naming itself is self-reference, not a loop). */
-export function isInCycle(note: Endnote, byNumber: Map<number, Endnote[]>): boolean {
+export function isInCycle(note: Endnote, byNumber: NotesByNumber): boolean {
   let members = cycleMembers.get(byNumber);
   if (!members) cycleMembers.set(byNumber, (members = findCycleMembers(byNumber)));
   return members.has(note);
 }
 
 /** The numbers of the notes around the loop that starts at a note on one (see isInCycle), at most `max` of them. */
-export function loopNumbers(note: Endnote, byNumber: Map<number, Endnote[]>, max: number): number[] {
+export function loopNumbers(note: Endnote, byNumber: NotesByNumber, max: number): number[] {
   const numbers: number[] = [];
   let current: Endnote | undefined = note;
   do {
@@ -144,7 +157,7 @@ export function loopNumbers(note: Endnote, byNumber: Map<number, Endnote[]>, max
 }
 
 /** Where resolveChain from this note ends (its root and status, without the path), remembered for every note on the way. */
-export function chainEnd(start: Endnote, byNumber: Map<number, Endnote[]>): Pick<ChainResolution, 'root' | 'status'> {
+export function chainEnd(start: Endnote, byNumber: NotesByNumber): Pick<ChainResolution, 'root' | 'status'> {
   let known = chainEnds.get(byNumber);
   if (!known) chainEnds.set(byNumber, (known = new Map()));
   const walked: Endnote[] = [];

@@ -58,7 +58,7 @@ export function keyOf(note: Endnote): NoteKey {
 }
 
 /** Every note cited by this key: usually one; several when a number is used twice (duplicate-endnote). */
-export function notesFor(model: BriefModel, key: NoteKey, byNumber = notesByNumber(model)): Endnote[] {
+export function notesFor(model: BriefModel, key: NoteKey, byNumber = notesByNumber(model)): readonly Endnote[] {
   if (key.number !== null) return byNumber.get(key.number) ?? [];
   return model.endnotes.filter((note) => note.number === null && note.label === key.label);
 }
