@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { parseBrief } from '../../server/src/brief';
-import { briefStats, countWords, formatStats } from '../../server/src/brief/features/stats';
+import { briefStats, countWords, formatStats, sectionCounts } from '../../server/src/brief/features/stats';
+import { generateBrief } from '../../bench/generate';
 import { hoverAt } from '../../server/src/brief/features/hover';
 import { main } from '../../server/src/cli';
 import { FIXTURES, MARKDOWN_SEED, PLAINTEXT_SEED, seedsPresent } from '../helpers';
@@ -124,6 +125,38 @@ describe('stats: hover on a section heading', () => {
     assert.strictEqual(hoverAt(model, { line: 16, character: 0 })?.markdown, '**Endnotes**\n\n- 5 endnotes: 1 see-notes, 4 citing a source (3 with a URL)');
     assert.strictEqual(hoverAt(model, { line: 10, character: 3 }), null);
   });
+});
+
+describe('stats: once per model', () => {
+  for (const format of ['markdown', 'plaintext'] as const) {
+    it(`counts ${format} markers and notes per section as a count line by line would, and counts each model once`, () => {
+      // A marker in a heading sits on the line where one section ends and the next begins.
+      const headingWithMarker = format === 'markdown' ? '## Costs of Delay[^2]' : 'Costs of Delay²';
+      const generated = generateBrief(format, 60_000, 3).split('\n');
+      const at = generated.findIndex((line, i) => i > 20 && line === '') + 1;
+      const text = [...generated.slice(0, at), headingWithMarker, '', ...generated.slice(at)].join('\n');
+      const model = parseBrief(text, format);
+      assert.ok(model.sections.some((s) => s.headingRange.start.line === at && model.markers.some((m) => m.range.start.line === at)), 'a marker in a heading');
+      const stats = briefStats(model);
+      assert.ok(stats.sections.length > 30 && stats.markers > 80, 'a brief with many sections and markers');
+      const heading = model.sections.map((s) => s.headingRange.start.line);
+      const between = (lines: number[], from: number, to: number) => lines.filter((line) => line >= from && line < to).length;
+      const markerLines = model.markers.map((m) => m.range.start.line);
+      const noteLines = model.endnotes.map((n) => n.range.start.line);
+      assert.deepStrictEqual(
+        stats.sections.map((s) => [s.markers, s.endnotes]),
+        heading.map((start, i) => {
+          const next = heading[i + 1] ?? model.lines.length;
+          return [between(markerLines, start, next), between(noteLines, start, next)];
+        }),
+      );
+      assert.strictEqual(stats.preamble.markers, between(markerLines, 0, heading[0]));
+      assert.strictEqual(briefStats(model), stats);
+      const counts = sectionCounts(model);
+      assert.strictEqual(sectionCounts(model), counts);
+      assert.deepStrictEqual([counts.words, counts.preamble, counts.sections], [stats.words, stats.preamble, stats.sections]);
+    });
+  }
 });
 
 describe('stats: Markdown', () => {

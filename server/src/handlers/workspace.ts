@@ -8,7 +8,7 @@ import * as path from 'path';
 import { fileURLToPath } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../brief';
-import { bodyWords, lineWordCounts } from '../brief/features/stats';
+import { sectionCounts } from '../brief/features/stats';
 import {
   CHECK_FILES_REQUEST,
   CheckFilesParams,
@@ -78,7 +78,7 @@ export const workspace: HandlerGroup = {
       if (!analysis) return null;
       const counts = countProblems(analysis);
       const notes = analysis.model.endnotes.length;
-      const words = bodyWords(lineWordCounts(analysis.model));
+      const words = sectionCounts(analysis.model).words;
       return { notes, markers: analysis.model.markers.length, words, ...counts, label: statusLabel(words, notes, counts) };
     });
 

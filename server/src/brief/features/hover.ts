@@ -13,7 +13,7 @@ import { BriefModel, Endnote, Position, Range, containsPosition } from '../model
 import { markerText, notesByNumber, resolveChain, textAt } from '../query';
 import { NoteTarget, notesFor, noteTargetAt } from './definition';
 import { Citation, citationsOf } from './references';
-import { briefStats, wordCount } from './stats';
+import { briefStats, sectionCounts, wordCount } from './stats';
 
 export interface HoverResult {
   range: Range;
@@ -166,11 +166,12 @@ function describeCitation(model: BriefModel, citation: Citation): string {
 function sectionHover(model: BriefModel, position: Position): HoverResult | null {
   const index = model.sections.findIndex((section) => containsPosition(section.headingRange, position));
   if (index < 0) return null;
-  const stats = briefStats(model);
+  const stats = sectionCounts(model);
   const section = stats.sections[index];
   const lines: string[] = [];
   if (model.sections[index] === model.endnotesSection) {
-    lines.push(`- ${section.endnotes} endnotes: ${stats.seeNotes} see-notes, ${stats.sourceNotes} citing a source (${stats.sourceNotesWithUrl} with a URL)`);
+    const notes = briefStats(model);
+    lines.push(`- ${section.endnotes} endnotes: ${notes.seeNotes} see-notes, ${notes.sourceNotes} citing a source (${notes.sourceNotesWithUrl} with a URL)`);
   } else {
     const share = stats.words ? ` (${Math.round((section.wordsWithSubsections / stats.words) * 100)}% of the brief's ${stats.words})` : '';
     lines.push(`- ${wordCount(section.wordsWithSubsections)}${share}`);

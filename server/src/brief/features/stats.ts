@@ -39,12 +39,16 @@ export interface YearCount {
   count: number;
 }
 
-export interface BriefStats {
+/** Words, markers and notes per section: the part of the statistics that reads no citation. */
+export interface SectionCounts {
   /** Body words of the whole brief, notes excluded. */
   words: number;
   /** Text before the first heading (the abstract of a brief without an Executive Summary heading, for instance). */
   preamble: { words: number; markers: number };
   sections: SectionStats[];
+}
+
+export interface BriefStats extends SectionCounts {
   /** Marker occurrences in the body. */
   markers: number;
   notes: number;
@@ -179,11 +183,34 @@ function distinct(sources: SourceNote[]): SourceNote[] {
   });
 }
 
-export function briefStats(model: BriefModel): BriefStats {
+/** How many of the sorted `values` are below `limit`. */
+function countBelow(sorted: readonly number[], limit: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < limit) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+const sectionCountsOf = new WeakMap<BriefModel, SectionCounts>();
+const briefStatsOf = new WeakMap<BriefModel, BriefStats>();
+
+/**
+ * Counted once per model: the status bar asks for the words after each change, and a
+ * heading's hover for its section. Markers and notes are counted per section by binary
+ * search, as a long brief has thousands of sections and of notes.
+ */
+export function sectionCounts(model: BriefModel): SectionCounts {
+  const known = sectionCountsOf.get(model);
+  if (known) return known;
   const lineWords = lineWordCounts(model);
-  const markerLines = model.markers.map((m) => m.range.start.line);
-  const noteLines = model.endnotes.map((n) => n.range.start.line);
-  const countIn = (lines: number[], from: number, to: number) => lines.filter((line) => line >= from && line < to).length;
+  const byNumber = (a: number, b: number) => a - b;
+  const markerLines = model.markers.map((m) => m.range.start.line).sort(byNumber);
+  const noteLines = model.endnotes.map((n) => n.range.start.line).sort(byNumber);
+  const countIn = (lines: readonly number[], from: number, to: number) => countBelow(lines, to) - countBelow(lines, from);
   const headingLines = model.sections.map((s) => s.headingRange.start.line);
   const firstHeading = headingLines[0] ?? model.lines.length;
 
@@ -200,17 +227,23 @@ export function briefStats(model: BriefModel): BriefStats {
       endnotes: countIn(noteLines, start, next),
     };
   });
+  const counts = { words: bodyWords(lineWords), preamble: { words: sum(lineWords, 0, firstHeading), markers: countIn(markerLines, 0, firstHeading) }, sections };
+  sectionCountsOf.set(model, counts);
+  return counts;
+}
 
+/** Once per model, like sectionCounts: the Endnotes heading's hover shows the note counts. */
+export function briefStats(model: BriefModel): BriefStats {
+  const known = briefStatsOf.get(model);
+  if (known) return known;
   const sourceNotes = model.endnotes.filter((note) => !note.seeNote).map((note): SourceNote => ({ note, citation: parseCitation(note.text) }));
   const withUrl = sourceNotes.filter((source) => source.citation.url !== null).length;
   const sources = distinct(sourceNotes);
   const byOutlet = countBy(sources.map((s) => s.citation.outlet));
   const byYear = countBy(sources.map((s) => s.citation.year));
 
-  return {
-    words: bodyWords(lineWords),
-    preamble: { words: sum(lineWords, 0, firstHeading), markers: countIn(markerLines, 0, firstHeading) },
-    sections,
+  const stats: BriefStats = {
+    ...sectionCounts(model),
     markers: model.markers.length,
     notes: model.endnotes.length,
     seeNotes: model.endnotes.length - sourceNotes.length,
@@ -223,6 +256,8 @@ export function briefStats(model: BriefModel): BriefStats {
       .sort((a, b) => b.count - a.count || (a.outlet === null ? 1 : b.outlet === null ? -1 : a.outlet.localeCompare(b.outlet))),
     sourcesByYear: [...byYear].map(([year, count]) => ({ year, count })).sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity)),
   };
+  briefStatsOf.set(model, stats);
+  return stats;
 }
 
 function percent(share: number | null): string {
