@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { parseBrief } from '../../server/src/brief';
-import { briefStats, countWords, formatStats, sectionCounts } from '../../server/src/brief/features/stats';
+import { briefStats, countWords, formatStats, noteCounts, sectionCounts } from '../../server/src/brief/features/stats';
+import { parseCitation } from '../../server/src/brief/citation';
 import { generateBrief } from '../../bench/generate';
 import { hoverAt } from '../../server/src/brief/features/hover';
 import { main } from '../../server/src/cli';
@@ -129,7 +130,7 @@ describe('stats: hover on a section heading', () => {
 
 describe('stats: once per model', () => {
   for (const format of ['markdown', 'plaintext'] as const) {
-    it(`counts ${format} markers and notes per section as a count line by line would, and counts each model once`, () => {
+    it(`counts ${format} markers and notes per section as a count line by line would, and counts each model's sections once`, () => {
       // A marker in a heading sits on the line where one section ends and the next begins.
       const headingWithMarker = format === 'markdown' ? '## Costs of Delay[^2]' : 'Costs of Delay²';
       const generated = generateBrief(format, 60_000, 3).split('\n');
@@ -151,10 +152,19 @@ describe('stats: once per model', () => {
         }),
       );
       assert.strictEqual(stats.preamble.markers, between(markerLines, 0, heading[0]));
-      assert.strictEqual(briefStats(model), stats);
       const counts = sectionCounts(model);
       assert.strictEqual(sectionCounts(model), counts);
       assert.deepStrictEqual([counts.words, counts.preamble, counts.sections], [stats.words, stats.preamble, stats.sections]);
+      // The Endnotes heading's hover looks only for each note's URL: the same count as from the whole citation.
+      const notes = noteCounts(model);
+      assert.ok(notes.sourceNotesWithUrl > 0 && notes.sourceNotesWithUrl < notes.sourceNotes, 'notes with and without a URL');
+      assert.deepStrictEqual(notes, {
+        notes: model.endnotes.length,
+        seeNotes: stats.seeNotes,
+        sourceNotes: stats.sourceNotes,
+        sourceNotesWithUrl: model.endnotes.filter((note) => !note.seeNote && parseCitation(note.text).url !== null).length,
+        urlShare: stats.urlShare,
+      });
     });
   }
 });

@@ -115,7 +115,7 @@ export const MAX_CITATION_LENGTH = 4000;
  * Not remembered here: a rule in an editing session remembers it by text (RuleMemory.remember), and a one-off check reads each note once.
  */
 export function parseCitation(fullText: string): Readonly<CitationFields> {
-  const text = fullText.length > MAX_CITATION_LENGTH ? fullText.slice(0, MAX_CITATION_LENGTH) : fullText;
+  const text = citationText(fullText);
   const fields: CitationFields = {
     author: null,
     authors: [],
@@ -131,7 +131,7 @@ export function parseCitation(fullText: string): Readonly<CitationFields> {
     pages: null,
   };
   const { plain, urls } = withoutUrls(collapseWhitespace(text));
-  fields.url = urls.find((url) => /^https?:\/\//i.test(url)) ?? urls[0] ?? null;
+  fields.url = citedUrlOf(urls);
   fields.doi = findDoi(text);
 
   const parts = splitTitle(plain);
@@ -153,6 +153,20 @@ export function parseCitation(fullText: string): Readonly<CitationFields> {
   fields.issue = (fields.volume !== null ? ISSUE.exec(plain)?.[1] : null) ?? journal?.[2] ?? null;
   fields.pages = normalizeRange(PAGES.exec(plain)?.[1] ?? journal?.[3] ?? trailingPages(plain));
   return fields;
+}
+
+/** The URL a note cites, as parseCitation finds it, without reading the rest of the citation. */
+export function citedUrl(fullText: string): string | null {
+  return citedUrlOf(withoutUrls(collapseWhitespace(citationText(fullText))).urls);
+}
+
+function citationText(fullText: string): string {
+  return fullText.length > MAX_CITATION_LENGTH ? fullText.slice(0, MAX_CITATION_LENGTH) : fullText;
+}
+
+/** The first web address, or else the first `www.` one. */
+function citedUrlOf(urls: readonly string[]): string | null {
+  return urls.find((url) => /^https?:\/\//i.test(url)) ?? urls[0] ?? null;
 }
 
 /** The text with every URL (bare, `<…>`, or a Markdown link target) taken out, and the URLs in order. */

@@ -13,7 +13,7 @@ import { BriefModel, Endnote, Position, Range, containsPosition } from '../model
 import { markerText, notesByNumber, resolveChain, textAt } from '../query';
 import { NoteTarget, notesFor, noteTargetAt } from './definition';
 import { Citation, citationsOf } from './references';
-import { briefStats, sectionCounts, wordCount } from './stats';
+import { noteCounts, sectionCounts, wordCount } from './stats';
 
 export interface HoverResult {
   range: Range;
@@ -170,7 +170,7 @@ function sectionHover(model: BriefModel, position: Position): HoverResult | null
   const section = stats.sections[index];
   const lines: string[] = [];
   if (model.sections[index] === model.endnotesSection) {
-    const notes = briefStats(model);
+    const notes = noteCounts(model);
     lines.push(`- ${section.endnotes} endnotes: ${notes.seeNotes} see-notes, ${notes.sourceNotes} citing a source (${notes.sourceNotesWithUrl} with a URL)`);
   } else {
     const share = stats.words ? ` (${Math.round((section.wordsWithSubsections / stats.words) * 100)}% of the brief's ${stats.words})` : '';

@@ -9,7 +9,7 @@
  * Each line belongs to exactly one place (before the first heading, or one section's
  * own text), so the per-section counts add up to the total.
  */
-import { CitationFields, parseCitation } from '../citation';
+import { CitationFields, citedUrl, parseCitation } from '../citation';
 import { BriefModel, Endnote, Range, Section } from '../model';
 import { normalizeCitation } from '../rules/duplicate-source';
 
@@ -48,9 +48,8 @@ export interface SectionCounts {
   sections: SectionStats[];
 }
 
-export interface BriefStats extends SectionCounts {
-  /** Marker occurrences in the body. */
-  markers: number;
+/** Notes by kind: the part of the statistics that reads no more of a citation than its URL. */
+export interface NoteCounts {
   notes: number;
   /** Notes that only point to another note ("See footnote 5.", "Ibid."). */
   seeNotes: number;
@@ -59,6 +58,11 @@ export interface BriefStats extends SectionCounts {
   sourceNotesWithUrl: number;
   /** sourceNotesWithUrl / sourceNotes, or null without source notes. */
   urlShare: number | null;
+}
+
+export interface BriefStats extends SectionCounts, NoteCounts {
+  /** Marker occurrences in the body. */
+  markers: number;
   /** Distinct sources: a source cited in full twice counts once. */
   sources: number;
   sourcesByOutlet: OutletCount[];
@@ -196,7 +200,6 @@ function countBelow(sorted: readonly number[], limit: number): number {
 }
 
 const sectionCountsOf = new WeakMap<BriefModel, SectionCounts>();
-const briefStatsOf = new WeakMap<BriefModel, BriefStats>();
 
 /**
  * Counted once per model: the status bar asks for the words after each change, and a
@@ -232,32 +235,34 @@ export function sectionCounts(model: BriefModel): SectionCounts {
   return counts;
 }
 
-/** Once per model, like sectionCounts: the Endnotes heading's hover shows the note counts. */
-export function briefStats(model: BriefModel): BriefStats {
-  const known = briefStatsOf.get(model);
-  if (known) return known;
-  const sourceNotes = model.endnotes.filter((note) => !note.seeNote).map((note): SourceNote => ({ note, citation: parseCitation(note.text) }));
-  const withUrl = sourceNotes.filter((source) => source.citation.url !== null).length;
-  const sources = distinct(sourceNotes);
-  const byOutlet = countBy(sources.map((s) => s.citation.outlet));
-  const byYear = countBy(sources.map((s) => s.citation.year));
-
-  const stats: BriefStats = {
-    ...sectionCounts(model),
-    markers: model.markers.length,
+/** Cheap enough for a hover on the Endnotes heading: of each citation, only its URL is looked for. */
+export function noteCounts(model: BriefModel): NoteCounts {
+  const sourceNotes = model.endnotes.filter((note) => !note.seeNote);
+  const withUrl = sourceNotes.filter((note) => citedUrl(note.text) !== null).length;
+  return {
     notes: model.endnotes.length,
     seeNotes: model.endnotes.length - sourceNotes.length,
     sourceNotes: sourceNotes.length,
     sourceNotesWithUrl: withUrl,
     urlShare: sourceNotes.length ? withUrl / sourceNotes.length : null,
+  };
+}
+
+export function briefStats(model: BriefModel): BriefStats {
+  const sources = distinct(model.endnotes.filter((note) => !note.seeNote).map((note): SourceNote => ({ note, citation: parseCitation(note.text) })));
+  const byOutlet = countBy(sources.map((s) => s.citation.outlet));
+  const byYear = countBy(sources.map((s) => s.citation.year));
+
+  return {
+    ...sectionCounts(model),
+    ...noteCounts(model),
+    markers: model.markers.length,
     sources: sources.length,
     sourcesByOutlet: [...byOutlet]
       .map(([outlet, count]) => ({ outlet, count }))
       .sort((a, b) => b.count - a.count || (a.outlet === null ? 1 : b.outlet === null ? -1 : a.outlet.localeCompare(b.outlet))),
     sourcesByYear: [...byYear].map(([year, count]) => ({ year, count })).sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity)),
   };
-  briefStatsOf.set(model, stats);
-  return stats;
 }
 
 function percent(share: number | null): string {
