@@ -86,9 +86,10 @@ const LAST_WORD = /\p{L}+$/u;
 
 /**
  * Where the citation part starting at `from` ends: at a comma, or at a period after a
- * word of three or more letters (not a NAME_ABBREVIATIONS one) and before a space or
- * the end — so "U.S. Army War College", "St. Louis" and "Dept. of Energy" stay whole. Read character by character: a pattern with a
- * Unicode lookbehind costs some 70 ns a character, and parts are read from every note.
+ * word of three or more letters (not one of NAME_ABBREVIATIONS) and before a space or
+ * the end — so "U.S. Army War College", "St. Louis" and "Dept. of Energy" stay whole.
+ * Read character by character: a pattern with a Unicode lookbehind costs some 70 ns a
+ * character, and parts are read from every note.
  */
 function partEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
