@@ -255,8 +255,9 @@ export function briefStats(model: BriefModel): BriefStats {
 
   return {
     ...sectionCounts(model),
-    ...noteCounts(model),
+    // In the order `stats --json` has always written them.
     markers: model.markers.length,
+    ...noteCounts(model),
     sources: sources.length,
     sourcesByOutlet: [...byOutlet]
       .map(([outlet, count]) => ({ outlet, count }))
