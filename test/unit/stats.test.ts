@@ -107,6 +107,11 @@ describe('policy-brief stats', () => {
       'Notes: 4 (1 see-notes, 3 citing a source; 2 of those with a URL, 67%)',
       'Markers: 4   Distinct sources: 3',
     ]);
+    // The JSON is a contract: its fields, in the order the README lists them.
+    const json = run(['stats', '--json', path.join(FIXTURES, 'rules', 'incomplete-citation.hit.txt')]);
+    assert.deepStrictEqual(Object.keys(JSON.parse(json.out.join('\n'))), [
+      'words', 'preamble', 'sections', 'markers', 'notes', 'seeNotes', 'sourceNotes', 'sourceNotesWithUrl', 'urlShare', 'sources', 'sourcesByOutlet', 'sourcesByYear',
+    ]);
     const usage = run(['stats']);
     assert.deepStrictEqual([usage.code, usage.out, usage.err[0]], [2, [], 'policy-brief: stats needs exactly one file (run "policy-brief --help" for usage)']);
   });
