@@ -11,6 +11,7 @@
  */
 import { CitationFields, citedUrl, parseCitation } from '../citation';
 import { BriefModel, Endnote, Range, Section } from '../model';
+import { countAtMost } from '../parse/text';
 import { normalizeCitation } from '../rules/duplicate-source';
 
 export interface SectionStats {
@@ -187,18 +188,6 @@ function distinct(sources: SourceNote[]): SourceNote[] {
   });
 }
 
-/** How many of the sorted `values` are below `limit`. */
-function countBelow(sorted: readonly number[], limit: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (sorted[middle] < limit) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
 const sectionCountsOf = new WeakMap<BriefModel, SectionCounts>();
 
 /**
@@ -210,10 +199,11 @@ export function sectionCounts(model: BriefModel): SectionCounts {
   const known = sectionCountsOf.get(model);
   if (known) return known;
   const lineWords = lineWordCounts(model);
-  const byNumber = (a: number, b: number) => a - b;
-  const markerLines = model.markers.map((m) => m.range.start.line).sort(byNumber);
-  const noteLines = model.endnotes.map((n) => n.range.start.line).sort(byNumber);
-  const countIn = (lines: readonly number[], from: number, to: number) => countBelow(lines, to) - countBelow(lines, from);
+  const ascending = (a: number, b: number) => a - b;
+  const markerLines = model.markers.map((m) => m.range.start.line).sort(ascending);
+  const noteLines = model.endnotes.map((n) => n.range.start.line).sort(ascending);
+  // Lines [from, to): the lines are whole numbers.
+  const countIn = (lines: readonly number[], from: number, to: number) => countAtMost(lines, to - 1) - countAtMost(lines, from - 1);
   const headingLines = model.sections.map((s) => s.headingRange.start.line);
   const firstHeading = headingLines[0] ?? model.lines.length;
 

@@ -1,16 +1,21 @@
 import { detached, memoize } from '../memo';
 import { Position, Range } from '../model';
 
-/** The index of the last of `sorted` (ascending, its first at most `value`) that is at most `value`: a binary search. */
-export function lastAtMost(sorted: readonly number[], value: number): number {
+/** How many of `sorted` (ascending) are at most `value`: a binary search. */
+export function countAtMost(sorted: readonly number[], value: number): number {
   let low = 0;
-  let high = sorted.length - 1;
+  let high = sorted.length;
   while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (sorted[middle] <= value) low = middle;
-    else high = middle - 1;
+    const middle = (low + high) >> 1;
+    if (sorted[middle] <= value) low = middle + 1;
+    else high = middle;
   }
   return low;
+}
+
+/** The index of the last of `sorted` (ascending, its first at most `value`) that is at most `value`. */
+export function lastAtMost(sorted: readonly number[], value: number): number {
+  return Math.max(0, countAtMost(sorted, value) - 1);
 }
 
 /** The lines of `text[from, to)` and the offsets where they start; the piece after the last break is a line too. */
