@@ -175,7 +175,7 @@ describe('fix all', () => {
     } finally {
       duplicateSource.check = check;
     }
-    // One re-check finds the 20 repeats and one finds none; each fix reads the first re-check's findings.
+    // One re-check finds the 20 repeats and one finds none; each fix reads its re-check's findings.
     assert.ok(checks <= 4, `duplicate-source ran ${checks} times`);
   });
 

@@ -13,7 +13,7 @@ import { BriefConfig } from '../config';
 import { RULES } from '../rules';
 import { Draft, LineEdit, TextEdit, applyLineEdits, editsBetween } from './edits';
 import { ParseReuse } from '../parse/reuse';
-import { lineFixesFor } from './quickfix';
+import { findingsOf, lineFixesFor } from './quickfix';
 import { renumber } from './renumber';
 
 /** In this order: a joined URL can reveal a repeated citation, which can become the root of a chain. */
@@ -38,7 +38,7 @@ export function fixAll(draft: Draft, config: BriefConfig, reuse = new ParseReuse
   for (const code of SAFE_CODES.filter(enabled)) {
     const rule = RULES.find((r) => r.code === code)!;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const fixes = rule.check(current.model, config).flatMap((finding) => lineFixesFor(current, { code, ...finding }, config).filter((fix) => fix.preferred));
+      const fixes = findingsOf(rule, current.model, config).flatMap((finding) => lineFixesFor(current, { code, ...finding }, config).filter((fix) => fix.preferred));
       if (!fixes.length) break;
       const lines = applyLineEdits(current.model.lines, nonOverlapping(fixes.flatMap((fix) => fix.lineEdits)));
       current = { model: parseBrief(lines.join(draft.lineBreak), draft.model.format, reuse), lineBreak: draft.lineBreak };

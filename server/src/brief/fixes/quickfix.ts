@@ -8,7 +8,7 @@ import { BriefConfig, RequiredSection } from '../config';
 import { BriefModel, Position, Range, sameRange } from '../model';
 import { isBlank } from '../parse/text';
 import { chainEnd, findRequiredSection, notesByNumber } from '../query';
-import { Finding } from '../rules';
+import { Finding, Rule } from '../rules';
 import { duplicateSource } from '../rules/duplicate-source';
 import { findSplitUrls } from '../rules/split-url';
 import { Draft, LineEdit, TextEdit, lineEditsToTextEdits, textEditsToLineEdits } from './edits';
@@ -66,26 +66,26 @@ const pointAtRoot: Provider = ({ model }, diagnostic) => {
   ];
 };
 
-/**
- * duplicate-source's findings, once per model and config: Fix all, and a code action
- * request carrying many diagnostics, fix each repeat in turn, and checking the whole
- * brief again for each would make fixing k repeats among n notes cost k × n.
- */
-const duplicateFindings = new WeakMap<BriefModel, { config: BriefConfig; findings: Finding[] }>();
+const findingsByModel = new WeakMap<BriefModel, Map<Rule, { config: BriefConfig; findings: Finding[] }>>();
 
-function duplicatesIn(model: BriefModel, config: BriefConfig): Finding[] {
-  let known = duplicateFindings.get(model);
-  if (known?.config !== config) {
-    known = { config, findings: duplicateSource.check(model, config) };
-    duplicateFindings.set(model, known);
-  }
+/**
+ * A rule's findings on a model, once per model and config: Fix all checks each version
+ * it makes, and a fix that needs its finding (duplicate-source's earlier note) looks it
+ * up among the same findings; checking the whole brief again for each of k findings
+ * would make fixing them cost k × n.
+ */
+export function findingsOf(rule: Rule, model: BriefModel, config: BriefConfig): Finding[] {
+  let byRule = findingsByModel.get(model);
+  if (!byRule) findingsByModel.set(model, (byRule = new Map()));
+  let known = byRule.get(rule);
+  if (known?.config !== config) byRule.set(rule, (known = { config, findings: rule.check(model, config) }));
   return known.findings;
 }
 
 /** duplicate-source: the repeated citation becomes "See footnote N." (N is the earlier note). */
 const referToEarlier: Provider = ({ model }, diagnostic, config) => {
   const note = noteByRange(model, diagnostic.range);
-  const finding = duplicatesIn(model, config).find((f) => sameRange(f.range, diagnostic.range));
+  const finding = findingsOf(duplicateSource, model, config).find((f) => sameRange(f.range, diagnostic.range));
   const earlier = finding?.related?.[0] && noteByRange(model, finding.related[0].range);
   if (!note || !earlier || earlier.number === null) return [];
   const first = note.segments[0].range;
