@@ -104,7 +104,8 @@ function partEnd(text: string, from: number): number {
 }
 
 function endsWithNameAbbreviation(text: string): boolean {
-  const word = LAST_WORD.exec(text.length > 12 ? text.slice(-12) : text);
+  // The last few characters are enough (every abbreviation is short): the pattern is tried from each position it is given.
+  const word = LAST_WORD.exec(text.slice(-12));
   return word !== null && NAME_ABBREVIATIONS.has(word[0].toLowerCase());
 }
 
