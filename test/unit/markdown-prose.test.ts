@@ -1,0 +1,136 @@
+/**
+ * Prose paragraphs are not given to remark (parse/markdown.ts proseParagraphs): their
+ * extent is read off the lines and remark parses spaces in their place. These tests
+ * pin which paragraphs qualify, and check on random chunks built from every kind of
+ * block that the facts read this way are exactly those remark gives for the prose.
+ */
+import * as assert from 'assert';
+import fc from 'fast-check';
+import { proseParagraphs, treeFacts } from '../../server/src/brief/parse/markdown';
+import { LineIndex } from '../../server/src/brief/parse/text';
+import { generateBrief } from '../../bench/generate';
+
+/** The text of each prose paragraph found in `text`. */
+const prose = (text: string) => proseParagraphs(new LineIndex(text)).map(([start, end]) => text.slice(start, end));
+
+describe('Markdown prose paragraphs', () => {
+  it('are the paragraphs of plain words at the left margin, between blocks at the left margin', () => {
+    const text = [
+      '## Findings',
+      '',
+      'Water prices rose.¹ Rates',
+      'doubled in “real” terms — 2021 (est.).',
+      '',
+      '- a list item',
+      '',
+      'Prose after a list closes it.',
+      '',
+      'Prose before an indented line.',
+      '',
+      '  indented continuation of nothing',
+      '',
+      'Emphasis *here*.',
+      '',
+      'Links: see www.example.org for more.',
+      '',
+      'Numbers open a list',
+      '1. here',
+      '',
+      'Last words.',
+    ].join('\n');
+    assert.deepStrictEqual(prose(text), ['Water prices rose.¹ Rates\ndoubled in “real” terms — 2021 (est.).', 'Prose after a list closes it.', 'Last words.']);
+  });
+
+  it('may carry note markers, but not a call that is the text of a link or one that opens the line', () => {
+    const text = ['Rates rose.[^1] Prices<sup>2</sup> too.', '', 'Rates[^3](https://example.org/x) fell.', '', '[^4] opens this line.', '', 'Words[^5].'].join('\n');
+    assert.deepStrictEqual(prose(text), ['Rates rose.[^1] Prices<sup>2</sup> too.', 'Words[^5].']);
+  });
+
+  it('are none in a chunk with fenced code or an HTML block, which can run past blank lines', () => {
+    assert.deepStrictEqual(prose('Words.\n\n```\ncode\n\nmore code\n```\n\nWords.'), []);
+    assert.deepStrictEqual(prose('Words.\n\n<!-- a comment\n\nstill the comment -->\n\nWords.'), []);
+    assert.deepStrictEqual(prose('Words.\n\nMore words.'), ['Words.', 'More words.']);
+  });
+
+  it('leave out what indented code before them would take in, and end lines as remark does (CR, CRLF; a no-break space is text)', () => {
+    assert.deepStrictEqual(prose('    code\n\nProse.\n\nMore.'), ['More.']);
+    assert.deepStrictEqual(prose('First line  \r\nsecond line \r\n\r\nNext.'), ['First line  \r\nsecond line ', 'Next.']);
+    assert.deepStrictEqual(prose('One\r\u00a0\rtwo\r\rThree'), ['One\r\u00a0\rtwo', 'Three']);
+  });
+
+  it('leave the model of a generated brief as a parse of everything by remark has it', () => {
+    const text = generateBrief('markdown', 40_000, 5);
+    assert.ok(prose(text).length > 20, 'the generated brief has prose paragraphs to skip');
+    const skipped = treeFacts(text);
+    const whole = treeFacts(text, false);
+    assert.ok(skipped && whole);
+    assert.deepStrictEqual(skipped, whole);
+  });
+
+  it('give the facts remark gives, on random chunks of every kind of block', () => {
+    const proseLine = fc.constantFrom(
+      'Plain words here.',
+      'Plain words, two spaces at the end  ',
+      'More plain words¹ with a marker.',
+      '\u00a0',
+      'Wrapped 2021 line (est.).',
+      'A call[^7] and another[^12].',
+      'Marked<sup>3</sup> in HTML, twice<sup>4</sup>.',
+    );
+    const blankLine = fc.constantFrom('', '', '   ', '        ', '\t');
+    const otherLine = fc.constantFrom(
+      '  indented words',
+      '    indented code',
+      '\tcode after a tab',
+      '      deeper words',
+      '- list item',
+      '  - nested item',
+      '1. numbered item',
+      '2) another',
+      '   continued item text',
+      '> quoted words',
+      '>',
+      '[^1]: A footnote definition.',
+      '    continued definition',
+      '[ref]: https://example.org/ref',
+      'See [ref] and [a link](https://example.org).',
+      'A call[^1] in prose.',
+      '[^7]: A definition the calls can find.',
+      '[^7] opens the line.',
+      'A call[^7](https://example.org/x) that is a link.',
+      'A call[^7][ref] that is a reference.',
+      'A [^word] label.',
+      'An odd <sup>x</sup> tag.',
+      'Text <sup>3</sup> inline.',
+      '# Heading',
+      '  ## Indented heading',
+      '====',
+      '----',
+      '***',
+      '| a | b |',
+      '| - | - |',
+      ':--',
+      'Visit www.example.org today.',
+      'Mail someone@example.org now.',
+      '**By Jane Doe**',
+      '*emphasis* only',
+      'Escaped \\* star.',
+      'AT&amp;T and &copy;',
+    );
+    // Rarer: any of these leaves the whole chunk to remark.
+    const blockThatRunsOn = fc.constantFrom('<sup>2</sup> at the start', '<div>', '</div>', '<!-- comment', 'end of comment -->', '```', '~~~');
+    const line = fc.oneof({ arbitrary: proseLine, weight: 6 }, { arbitrary: blankLine, weight: 4 }, { arbitrary: otherLine, weight: 4 }, { arbitrary: blockThatRunsOn, weight: 1 });
+    const ending = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+    let withProse = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 14 }), (pieces) => {
+        const text = pieces.map(([content, end]) => content + end).join('');
+        if (proseParagraphs(new LineIndex(text)).length) withProse++;
+        assert.deepStrictEqual(treeFacts(text), treeFacts(text, false), JSON.stringify(text));
+      }),
+      { numRuns: 4000, seed: 20261123 },
+    );
+    // The property says something only if prose was skipped often enough.
+    assert.ok(withProse > 1000, `prose skipped in ${withProse} of 4000 chunks`);
+  });
+});
