@@ -11,7 +11,7 @@ import { LineIndex } from '../../server/src/brief/parse/text';
 import { generateBrief } from '../../bench/generate';
 
 /** The text of each prose paragraph found in `text`. */
-const prose = (text: string) => proseParagraphs(new LineIndex(text)).map(([start, end]) => text.slice(start, end));
+const prose = (text: string) => proseParagraphs(new LineIndex(text)).map((p) => text.slice(p.start, p.end));
 
 describe('Markdown prose paragraphs', () => {
   it('are the paragraphs of plain words at the left margin, between blocks at the left margin', () => {
@@ -46,6 +46,21 @@ describe('Markdown prose paragraphs', () => {
     assert.deepStrictEqual(prose(text), ['Rates rose.[^1] Prices<sup>2</sup> too.', 'Words[^5].']);
   });
 
+  it('may carry inline links with plain text and target, whose facts are read off the line', () => {
+    const text = ['See [the report](https://www.example.org/a_b.pdf) and [data](#).', '', 'A [text](<https://example.org>) in angle brackets.', '', 'An ![image](https://example.org/i.png).', '', 'A [www.example.org](https://example.org) text.'].join('\n');
+    const paragraphs = proseParagraphs(new LineIndex(text));
+    assert.deepStrictEqual(
+      paragraphs.map((p) => p.links),
+      [
+        [
+          { text: 'the report', target: 'https://www.example.org/a_b.pdf', start: 4, end: 49, textEnd: 15 },
+          { text: 'data', target: '#', start: 54, end: 63, textEnd: 59 },
+        ],
+      ],
+    );
+    assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
+  });
+
   it('are none in a chunk with fenced code or an HTML block, which can run past blank lines', () => {
     assert.deepStrictEqual(prose('Words.\n\n```\ncode\n\nmore code\n```\n\nWords.'), []);
     assert.deepStrictEqual(prose('Words.\n\n<!-- a comment\n\nstill the comment -->\n\nWords.'), []);
@@ -76,6 +91,9 @@ describe('Markdown prose paragraphs', () => {
       'Wrapped 2021 line (est.).',
       'A call[^7] and another[^12].',
       'Marked<sup>3</sup> in HTML, twice<sup>4</sup>.',
+      'See [the report](https://www.example.org/r_1.pdf) and [data](#).',
+      'Linked [two  words](https://example.org/a(b)) oddly.',
+      'Spaced [ words ](#) and [\t](#) and [](#) links.',
     );
     const blankLine = fc.constantFrom('', '', '   ', '        ', '\t');
     const otherLine = fc.constantFrom(
@@ -101,6 +119,12 @@ describe('Markdown prose paragraphs', () => {
       'A call[^7][ref] that is a reference.',
       'A [^word] label.',
       'An odd <sup>x</sup> tag.',
+      '[A link](#) opens the line.',
+      'A [www.example.org](https://example.org) text.',
+      'A [text](<https://example.org>) in angle brackets.',
+      'A [text](https://example.org "title") with a title.',
+      'An ![image](https://example.org/i.png).',
+      'Visit https://www.example.org/r_1.pdf bare.',
       'Text <sup>3</sup> inline.',
       '# Heading',
       '  ## Indented heading',

@@ -369,22 +369,39 @@ function unboundedBlocks(index: LineIndex, kinds: LineKind[]): [number, number][
 /*
  * Plain prose: a line with no character that can open inline markup, a bare link
  * (`://`, `www.`, an address's `@`) or, at its start, a block — but for note markers
- * `[^N]` and `<sup>N</sup>`, which give the tree nothing of what is read from it (a
- * call not followed by `(` or `[`, which would make it a link's text). A top-level
- * paragraph of prose tells the tree nothing but where it starts and ends, and that
- * can be read off the lines: remark is given spaces in its place, which it gets
- * through about 5× faster than words (70 KB of generated prose: 40 → 8 ms).
- * Markers and URLs are found by scanning the source, as everywhere else.
+ * `[^N]` and `<sup>N</sup>` (a call not followed by `(` or `[`, which would make it a
+ * link's text) and inline links `[text](target)` with nothing in either to decode or
+ * to parse further. A top-level paragraph of prose tells the tree nothing but where
+ * it starts and ends and where its links are, and that can be read off the lines:
+ * remark is given spaces in its place, which it gets through about 5× faster than
+ * words (70 KB of generated prose: 40 → 8 ms). Markers and URLs are found by
+ * scanning the source, as everywhere else.
  */
 const PROSE_MARKERS = /\[\^\d{1,9}\](?![([])|<sup>\d{1,9}<\/sup>/g;
+const PLAIN_LINK = /\[([^[\]`*_<>!~\\&|@^\r\n]+)\]\(([^\s()<>[\]\\&"'`]+)\)/g;
 const NOT_PROSE = /[`*_[\]<>!~\\&|@]|:\/\/|www\./i;
 const OPENS_BLOCK = /^[ \t]*(?:[#>=+:[<-]|\d+[.)])/;
 /** Blank as remark sees it: spaces and tabs only (a line of no-break spaces is text). */
 const BLANK_FOR_REMARK = /^[ \t]*$/;
 
-function isProse(line: string): boolean {
-  if (line.length > MAX_PARSED_LINE || line.length - line.trimStart().length > NORMAL_INDENT || OPENS_BLOCK.test(line)) return false;
-  return !NOT_PROSE.test(line.includes('[^') || line.includes('<sup>') ? line.replace(PROSE_MARKERS, '') : line);
+type ProseLink = TreeFacts['links'][number] & { textEnd: number };
+
+/** The links of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
+function proseLinks(line: string, at: number): ProseLink[] | null {
+  if (line.length > MAX_PARSED_LINE || line.length - line.trimStart().length > NORMAL_INDENT || OPENS_BLOCK.test(line)) return null;
+  const links: ProseLink[] = [];
+  let rest = line;
+  if (line.includes('](')) {
+    for (const match of line.matchAll(PLAIN_LINK)) {
+      // A bare link in a link's text is not one (links do not nest), but a line that has one is left to remark all the same.
+      if (NOT_PROSE.test(match[1])) return null;
+      const start = at + match.index!;
+      links.push({ text: collapseWhitespace(match[1]), target: match[2], start, end: start + match[0].length, textEnd: start + 1 + match[1].length });
+    }
+    rest = line.replace(PLAIN_LINK, '');
+  }
+  if (rest.includes('[^') || rest.includes('<sup>')) rest = rest.replace(PROSE_MARKERS, '');
+  return NOT_PROSE.test(rest) ? null : links;
 }
 
 function atMargin(line: string): boolean {
@@ -392,18 +409,24 @@ function atMargin(line: string): boolean {
   return first !== 0x20 && first !== 0x09;
 }
 
+export interface ProseParagraph {
+  start: number;
+  end: number;
+  links: ProseLink[];
+}
+
 /**
  * The paragraphs of prose that are sure to be top-level paragraphs, and to stay so
- * with spaces in their place, as offsets [start, end) in order. Each starts at the
- * left margin, between blank lines, and so do the blocks before and after it: any
- * list, quote or footnote definition before it is then closed by it and would be as
- * well by the next block, and no indented code can run into the spaces. Fenced code
- * and HTML blocks can run past blank lines, so a chunk with any is left to remark.
+ * with spaces in their place, in order. Each starts at the left margin, between
+ * blank lines, and so do the blocks before and after it: any list, quote or footnote
+ * definition before it is then closed by it and would be as well by the next block,
+ * and no indented code can run into the spaces. Fenced code and HTML blocks can run
+ * past blank lines, so a chunk with any is left to remark.
  */
-export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(index.lines)): [number, number][] {
+export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(index.lines)): ProseParagraph[] {
   const { lines, starts } = index;
   if (kinds.includes('code') || lines.some((line) => line.includes('<') && HTML_BLOCK_START.test(line))) return [];
-  const paragraphs: [number, number][] = [];
+  const paragraphs: ProseParagraph[] = [];
   /** The last line of the block before, or -1. */
   let before = -1;
   let line = 0;
@@ -413,15 +436,29 @@ export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(
       continue;
     }
     const first = line;
-    let prose = atMargin(lines[first]) && (before < 0 || atMargin(lines[before]));
-    for (; line < lines.length && !BLANK_FOR_REMARK.test(lines[line]); line++) prose &&= isProse(lines[line]);
+    let links: ProseLink[] | null = atMargin(lines[first]) && (before < 0 || atMargin(lines[before])) ? [] : null;
+    for (; line < lines.length && !BLANK_FOR_REMARK.test(lines[line]); line++) {
+      const found: ProseLink[] | null = links && proseLinks(lines[line], starts[line]);
+      links = found && links!.concat(found);
+    }
     const last = line - 1;
     let after = line;
     while (after < lines.length && BLANK_FOR_REMARK.test(lines[after])) after++;
-    if (prose && (after === lines.length || atMargin(lines[after]))) paragraphs.push([starts[first], starts[last] + lines[last].length]);
+    if (links && (after === lines.length || atMargin(lines[after]))) paragraphs.push({ start: starts[first], end: starts[last] + lines[last].length, links });
     before = last;
   }
   return paragraphs;
+}
+
+/** Inserts each of `groups` (in order, each a paragraph's) into `list` (in document order) before what starts after the paragraph. */
+function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], startOf: (item: T) => number): T[] {
+  const merged: T[] = [];
+  let next = 0;
+  for (const group of groups) {
+    while (next < list.length && startOf(list[next]) < group.at) merged.push(list[next++]);
+    merged.push(...group.items);
+  }
+  return merged.concat(list.slice(next));
 }
 
 /** `chunk` with each of `ranges` (in order, apart) replaced by spaces; line breaks are kept, so offsets hold. */
@@ -521,14 +558,19 @@ export function treeFacts(source: string, skipProse = true): TreeFacts | null {
     const kinds = lineKinds(index.lines);
     const unbounded = unboundedBlocks(index, kinds);
     // A paragraph with hundreds of markers can be unbounded too: it stays blanked out as such, with no paragraph.
-    const prose = skipProse ? proseParagraphs(index, kinds).filter(([start, end]) => !unbounded.some(([from, to]) => from < end && start < to)) : [];
-    const blanked = [...unbounded, ...prose].sort((a, b) => a[0] - b[0]);
-    const facts = extractFacts(processor.parse(blankedOut(source, blanked)) as Root, source);
-    if (prose.length) {
-      facts.paragraphs.push(...prose.map(([start, end]) => ({ start, end, emphasised: false })));
-      facts.paragraphs.sort((a, b) => a.start - b.start);
-    }
-    return facts;
+    const prose = skipProse ? proseParagraphs(index, kinds).filter((p) => !unbounded.some(([from, to]) => from < p.end && p.start < to)) : [];
+    const blanked = [...unbounded, ...prose.map((p): [number, number] => [p.start, p.end])].sort((a, b) => a[0] - b[0]);
+    // The walk looks for links GFM gave no position in what remark parsed, so never in a link target of the prose left out.
+    const parsed = blankedOut(source, blanked);
+    const facts = extractFacts(processor.parse(parsed) as Root, parsed);
+    if (!prose.length) return facts;
+    // In the order the tree walk would have found them: each paragraph's facts come after those of the blocks before it.
+    return {
+      ...facts,
+      paragraphs: insertInOrder(facts.paragraphs, prose.map((p) => ({ at: p.start, items: [{ start: p.start, end: p.end, emphasised: false }] })), (p) => p.start),
+      links: insertInOrder(facts.links, prose.map((p) => ({ at: p.start, items: p.links.map(({ text, target, start, end }) => ({ text, target, start, end })) })), (l) => l.start),
+      excluded: insertInOrder(facts.excluded, prose.map((p) => ({ at: p.start, items: p.links.map((l): Interval => [l.textEnd, l.end]) })), (e) => e[0]),
+    };
   } catch {
     return null;
   }
