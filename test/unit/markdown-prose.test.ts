@@ -69,6 +69,10 @@ describe('Markdown prose paragraphs', () => {
 
   it('leave out what indented code before them would take in, and end lines as remark does (CR, CRLF; a no-break space is text)', () => {
     assert.deepStrictEqual(prose('    code\n\nProse.\n\nMore.'), ['More.']);
+    // Code in a list item, opened on the marker's line: spaces in the prose's place would run into it.
+    const codeInItem = '1.     code\n\nWords after the list.\n';
+    assert.deepStrictEqual(prose(codeInItem), ['Words after the list.']);
+    assert.deepStrictEqual(treeFacts(codeInItem), treeFacts(codeInItem, false));
     assert.deepStrictEqual(prose('First line  \r\nsecond line \r\n\r\nNext.'), ['First line  \r\nsecond line ', 'Next.']);
     assert.deepStrictEqual(prose('One\r\u00a0\rtwo\r\rThree'), ['One\r\u00a0\rtwo', 'Three']);
   });
@@ -94,12 +98,22 @@ describe('Markdown prose paragraphs', () => {
       'See [the report](https://www.example.org/r_1.pdf) and [data](#).',
       'Linked [two  words](https://example.org/a(b)) oddly.',
       'Spaced [ words ](#) and [\t](#) and [](#) links.',
+      'Some *emphasis*, __strong__ and ~~struck~~ words, snake_case too.',
+      'Prices rose \\$3.2 billion, AT&T &amp; others > 5 | 6.',
+      'The 20<sup>th</sup> century and H<sub>2</sub>O.',
+      '[A link](#) opens the line.',
+      'Text **bold [link](#)** more, *[a](b)* and *[c](d*)* too.',
+      'Text \\*not emphasis\\* here.',
+      'Escaped \\[not a link](#) here.',
+      'A [link](#)[^3] with a call.',
     );
     const blankLine = fc.constantFrom('', '', '   ', '        ', '\t');
     const otherLine = fc.constantFrom(
       '  indented words',
       '    indented code',
       '\tcode after a tab',
+      '1.     code in a list item',
+      '-     code in a list item',
       '      deeper words',
       '- list item',
       '  - nested item',
@@ -119,8 +133,15 @@ describe('Markdown prose paragraphs', () => {
       'A call[^7][ref] that is a reference.',
       'A [^word] label.',
       'An odd <sup>x</sup> tag.',
-      '[A link](#) opens the line.',
       'A [www.example.org](https://example.org) text.',
+      '*emphasis* opens the line',
+      '_emphasis_ opens the line',
+      '~~struck~~ opens the line',
+      '|---|---|',
+      'a | b',
+      '--- | ---',
+      '\\* \\* \\*',
+      '[^2]: A definition at the margin.',
       'A [text](<https://example.org>) in angle brackets.',
       'A [text](https://example.org "title") with a title.',
       'An ![image](https://example.org/i.png).',
@@ -156,5 +177,26 @@ describe('Markdown prose paragraphs', () => {
     );
     // The property says something only if prose was skipped often enough.
     assert.ok(withProse > 1000, `prose skipped in ${withProse} of 4000 chunks`);
+  });
+
+  it('give the facts remark gives, on random lines of words and inline syntax', () => {
+    const words = fc.constantFrom('words', 'more words', ' ', '  ', '¹', '2021');
+    const syntax = fc.constantFrom(
+      '\t', '*', '**', '_', '__', '~', '~~', '[^1]', '[^2]:', '[a](b)', '[c d](https://x.org/e_f)', '[', ']', '(', ')', '](',
+      '\\', '\\[', '\\*', '&amp;', '&', '<sup>', '</sup>', '<sub>2</sub>', '<b>', '!', '#', '|', '-', ':', '>', 'www.x.org', 'http://x.org', 'a@b.org', '`', '1.', '^',
+    );
+    const token = fc.oneof({ arbitrary: words, weight: 4 }, { arbitrary: syntax, weight: 1 });
+    const line = fc.array(token, { maxLength: 10 }).map((tokens) => tokens.join(''));
+    const ending = fc.constantFrom('\n', '\n', '\n\n', '\r\n');
+    let withProse = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 8 }), (pieces) => {
+        const text = pieces.map(([content, end]) => content + end).join('');
+        if (proseParagraphs(new LineIndex(text)).length) withProse++;
+        assert.deepStrictEqual(treeFacts(text), treeFacts(text, false), JSON.stringify(text));
+      }),
+      { numRuns: 3000, seed: 20261123 },
+    );
+    assert.ok(withProse > 500, `prose skipped in ${withProse} of 3000 chunks`);
   });
 });

@@ -367,20 +367,25 @@ function unboundedBlocks(index: LineIndex, kinds: LineKind[]): [number, number][
 }
 
 /*
- * Plain prose: a line with no character that can open inline markup, a bare link
- * (`://`, `www.`, an address's `@`) or, at its start, a block — but for note markers
- * `[^N]` and `<sup>N</sup>` (a call not followed by `(` or `[`, which would make it a
- * link's text) and inline links `[text](target)` with nothing in either to decode or
- * to parse further. A top-level paragraph of prose tells the tree nothing but where
- * it starts and ends and where its links are, and that can be read off the lines:
- * remark is given spaces in its place, which it gets through about 5× faster than
- * words (70 KB of generated prose: 40 → 8 ms). Markers and URLs are found by
+ * Prose: a line with nothing that gives remark's tree facts of its own — no code,
+ * HTML (but for `<sup>`/`<sub>` tags), autolink, bare link (`://`, `www.`, an
+ * address's `@`), image or link other than an inline link `[text](target)` with
+ * nothing in either to decode or parse further — and nothing at its start that opens
+ * a block. Note calls `[^N]` (not followed by `(` or `[`, which would make one a
+ * link's text), emphasis, strikethrough, escapes and entities give the tree nothing
+ * it is read for. A top-level paragraph of prose thus tells the tree nothing but
+ * where it starts and ends and where its links are, and that can be read off the
+ * lines: remark is given spaces in its place, which it gets through about 5× faster
+ * than words (70 KB of generated prose: 40 → 8 ms). Markers and URLs are found by
  * scanning the source, as everywhere else.
  */
-const PROSE_MARKERS = /\[\^\d{1,9}\](?![([])|<sup>\d{1,9}<\/sup>/g;
+const NOTE_CALL = /\[\^\d{1,9}\](?![([])/g;
+const SUP_OR_SUB_TAG = /<\/?su[pb]>/gi;
 const PLAIN_LINK = /\[([^[\]`*_<>!~\\&|@^\r\n]+)\]\(([^\s()<>[\]\\&"'`]+)\)/g;
-const NOT_PROSE = /[`*_[\]<>!~\\&|@]|:\/\/|www\./i;
-const OPENS_BLOCK = /^[ \t]*(?:[#>=+:[<-]|\d+[.)])/;
+const BARE_LINK = /:\/\/|www\./i;
+const NOT_PROSE = /[`<[\]!@]|:\/\/|www\./i;
+/** Block openers, and `*`, `_`, `~` and `|` at the start of a line, which may open one (a list item, a break, a fence, a table's delimiter row). */
+const OPENS_BLOCK = /^[ \t]*(?:[#>=+:<*_~|-]|\[\^|\d+[.)])/;
 /** Blank as remark sees it: spaces and tabs only (a line of no-break spaces is text). */
 const BLANK_FOR_REMARK = /^[ \t]*$/;
 
@@ -389,18 +394,21 @@ type ProseLink = TreeFacts['links'][number] & { textEnd: number };
 /** The links of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
 function proseLinks(line: string, at: number): ProseLink[] | null {
   if (line.length > MAX_PARSED_LINE || line.length - line.trimStart().length > NORMAL_INDENT || OPENS_BLOCK.test(line)) return null;
+  // An escaped bracket is text: what follows it is no link, whatever PLAIN_LINK would find there.
+  if (line.includes('\\[')) return null;
   const links: ProseLink[] = [];
   let rest = line;
   if (line.includes('](')) {
     for (const match of line.matchAll(PLAIN_LINK)) {
       // A bare link in a link's text is not one (links do not nest), but a line that has one is left to remark all the same.
-      if (NOT_PROSE.test(match[1])) return null;
+      if (BARE_LINK.test(match[1])) return null;
       const start = at + match.index!;
       links.push({ text: collapseWhitespace(match[1]), target: match[2], start, end: start + match[0].length, textEnd: start + 1 + match[1].length });
     }
     rest = line.replace(PLAIN_LINK, '');
   }
-  if (rest.includes('[^') || rest.includes('<sup>')) rest = rest.replace(PROSE_MARKERS, '');
+  if (rest.includes('[^')) rest = rest.replace(NOTE_CALL, '');
+  if (rest.includes('<')) rest = rest.replace(SUP_OR_SUB_TAG, '');
   return NOT_PROSE.test(rest) ? null : links;
 }
 
@@ -416,12 +424,12 @@ export interface ProseParagraph {
 }
 
 /**
- * The paragraphs of prose that are sure to be top-level paragraphs, and to stay so
- * with spaces in their place, in order. Each starts at the left margin, between
- * blank lines, and so do the blocks before and after it: any list, quote or footnote
- * definition before it is then closed by it and would be as well by the next block,
- * and no indented code can run into the spaces. Fenced code and HTML blocks can run
- * past blank lines, so a chunk with any is left to remark.
+ * The paragraphs of prose that are sure to be top-level paragraphs, in order: each
+ * starts at the left margin, between blank lines, and so do the blocks before and
+ * after it, so any list, quote or footnote definition before it is closed by it.
+ * Fenced code and HTML blocks can run past blank lines, so a chunk with any is left
+ * to remark. Each is at least 3 characters long, for the break that stands in for it
+ * (see treeFacts).
  */
 export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(index.lines)): ProseParagraph[] {
   const { lines, starts } = index;
@@ -444,7 +452,8 @@ export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(
     const last = line - 1;
     let after = line;
     while (after < lines.length && BLANK_FOR_REMARK.test(lines[after])) after++;
-    if (links && (after === lines.length || atMargin(lines[after]))) paragraphs.push({ start: starts[first], end: starts[last] + lines[last].length, links });
+    const end = starts[last] + lines[last].length;
+    if (links && end - starts[first] >= BREAK.length && (after === lines.length || atMargin(lines[after]))) paragraphs.push({ start: starts[first], end, links });
     before = last;
   }
   return paragraphs;
@@ -461,13 +470,21 @@ function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], start
   return merged.concat(list.slice(next));
 }
 
-/** `chunk` with each of `ranges` (in order, apart) replaced by spaces; line breaks are kept, so offsets hold. */
-function blankedOut(chunk: string, ranges: [number, number][]): string {
+/**
+ * What stands in for a prose paragraph: a thematic break, then spaces. Like the
+ * paragraph, it is a block at the left margin that closes every list, quote and
+ * footnote definition before it, and it leaves none open for the spaces to join
+ * (spaces alone after `1.     code` would be taken into that list item's code).
+ */
+const BREAK = '***';
+
+/** `chunk` with each of `ranges` (in order, apart) replaced by its `lead` and spaces, line breaks too: the same length, so offsets hold. */
+function blankedOut(chunk: string, ranges: { start: number; end: number; lead: string }[]): string {
   if (!ranges.length) return chunk;
   let result = '';
   let at = 0;
-  for (const [start, end] of ranges) {
-    result += chunk.slice(at, start) + ' '.repeat(end - start);
+  for (const { start, end, lead } of ranges) {
+    result += chunk.slice(at, start) + lead + ' '.repeat(end - start - lead.length);
     at = end;
   }
   return result + chunk.slice(at);
@@ -559,7 +576,7 @@ export function treeFacts(source: string, skipProse = true): TreeFacts | null {
     const unbounded = unboundedBlocks(index, kinds);
     // A paragraph with hundreds of markers can be unbounded too: it stays blanked out as such, with no paragraph.
     const prose = skipProse ? proseParagraphs(index, kinds).filter((p) => !unbounded.some(([from, to]) => from < p.end && p.start < to)) : [];
-    const blanked = [...unbounded, ...prose.map((p): [number, number] => [p.start, p.end])].sort((a, b) => a[0] - b[0]);
+    const blanked = [...unbounded.map(([start, end]) => ({ start, end, lead: '' })), ...prose.map((p) => ({ start: p.start, end: p.end, lead: BREAK }))].sort((a, b) => a.start - b.start);
     // The walk looks for links GFM gave no position in what remark parsed, so never in a link target of the prose left out.
     const parsed = blankedOut(source, blanked);
     const facts = extractFacts(processor.parse(parsed) as Root, parsed);
