@@ -13,6 +13,21 @@ import { generateBrief } from '../../bench/generate';
 /** The text of each prose paragraph found in `text`. */
 const prose = (text: string) => proseParagraphs(new LineIndex(text)).map((p) => text.slice(p.start, p.end));
 
+/** On `runs` random chunks (lines and their endings), skipping prose gives the facts remark gives; and prose was skipped in at least `atLeast` of them. */
+function assertSameFactsOn(chunks: fc.Arbitrary<[string, string][]>, runs: number, atLeast: number): void {
+  let withProse = 0;
+  fc.assert(
+    fc.property(chunks, (pieces) => {
+      const text = pieces.map(([content, end]) => content + end).join('');
+      if (proseParagraphs(new LineIndex(text)).length) withProse++;
+      assert.deepStrictEqual(treeFacts(text), treeFacts(text, false), JSON.stringify(text));
+    }),
+    { numRuns: runs, seed: 20261123 },
+  );
+  // The property says something only if prose was skipped often enough.
+  assert.ok(withProse >= atLeast, `prose skipped in ${withProse} of ${runs} chunks`);
+}
+
 describe('Markdown prose paragraphs', () => {
   it('are the paragraphs of plain words at the left margin, between blocks at the left margin', () => {
     const text = [
@@ -166,17 +181,7 @@ describe('Markdown prose paragraphs', () => {
     const blockThatRunsOn = fc.constantFrom('<sup>2</sup> at the start', '<div>', '</div>', '<!-- comment', 'end of comment -->', '```', '~~~');
     const line = fc.oneof({ arbitrary: proseLine, weight: 6 }, { arbitrary: blankLine, weight: 4 }, { arbitrary: otherLine, weight: 4 }, { arbitrary: blockThatRunsOn, weight: 1 });
     const ending = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
-    let withProse = 0;
-    fc.assert(
-      fc.property(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 14 }), (pieces) => {
-        const text = pieces.map(([content, end]) => content + end).join('');
-        if (proseParagraphs(new LineIndex(text)).length) withProse++;
-        assert.deepStrictEqual(treeFacts(text), treeFacts(text, false), JSON.stringify(text));
-      }),
-      { numRuns: 4000, seed: 20261123 },
-    );
-    // The property says something only if prose was skipped often enough.
-    assert.ok(withProse > 1000, `prose skipped in ${withProse} of 4000 chunks`);
+    assertSameFactsOn(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 14 }), 4000, 1000);
   });
 
   it('give the facts remark gives, on random lines of words and inline syntax', () => {
@@ -188,15 +193,6 @@ describe('Markdown prose paragraphs', () => {
     const token = fc.oneof({ arbitrary: words, weight: 4 }, { arbitrary: syntax, weight: 1 });
     const line = fc.array(token, { maxLength: 10 }).map((tokens) => tokens.join(''));
     const ending = fc.constantFrom('\n', '\n', '\n\n', '\r\n');
-    let withProse = 0;
-    fc.assert(
-      fc.property(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 8 }), (pieces) => {
-        const text = pieces.map(([content, end]) => content + end).join('');
-        if (proseParagraphs(new LineIndex(text)).length) withProse++;
-        assert.deepStrictEqual(treeFacts(text), treeFacts(text, false), JSON.stringify(text));
-      }),
-      { numRuns: 3000, seed: 20261123 },
-    );
-    assert.ok(withProse > 500, `prose skipped in ${withProse} of 3000 chunks`);
+    assertSameFactsOn(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 8 }), 3000, 500);
   });
 });
