@@ -303,9 +303,12 @@ const FOOTNOTE_DEFINITION_START = /^ {0,3}\[\^[^\]\s]{1,64}\]:/;
 /** Indentation beyond this many columns only ever comes from deep nesting, and counts as markup. */
 const NORMAL_INDENT = 16;
 
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
 function markupIn(line: string): number {
-  const indent = line.length - line.trimStart().length;
-  return (line.match(MARKUP_CHARACTERS)?.length ?? 0) + Math.max(0, indent - NORMAL_INDENT) + Math.max(0, listMarkersOpening(line) - 1);
+  return (line.match(MARKUP_CHARACTERS)?.length ?? 0) + Math.max(0, indentOf(line) - NORMAL_INDENT) + Math.max(0, listMarkersOpening(line) - 1);
 }
 
 const isSpace = (code: number) => code === 0x20 || code === 0x09;
@@ -375,9 +378,9 @@ function unboundedBlocks(index: LineIndex, kinds: LineKind[]): [number, number][
  * link's text), emphasis, strikethrough, escapes and entities give the tree nothing
  * it is read for. A top-level paragraph of prose thus tells the tree nothing but
  * where it starts and ends and where its links are, and that can be read off the
- * lines: remark is given spaces in its place, which it gets through about 5× faster
- * than words (70 KB of generated prose: 40 → 8 ms). Markers and URLs are found by
- * scanning the source, as everywhere else.
+ * lines: remark is given a thematic break and spaces in its place (BREAK), which it
+ * gets through about 5× faster than words (70 KB of generated prose: 40 → 8 ms).
+ * Markers and URLs are found by scanning the source, as everywhere else.
  */
 const NOTE_CALL = /\[\^\d{1,9}\](?![([])/g;
 const SUP_OR_SUB_TAG = /<\/?su[pb]>/gi;
@@ -393,7 +396,7 @@ type ProseLink = TreeFacts['links'][number] & { textEnd: number };
 
 /** The links of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
 function proseLinks(line: string, at: number): ProseLink[] | null {
-  if (line.length > MAX_PARSED_LINE || line.length - line.trimStart().length > NORMAL_INDENT || OPENS_BLOCK.test(line)) return null;
+  if (line.length > MAX_PARSED_LINE || indentOf(line) > NORMAL_INDENT || OPENS_BLOCK.test(line)) return null;
   // An escaped bracket is text: what follows it is no link, whatever PLAIN_LINK would find there.
   if (line.includes('\\[')) return null;
   const links: ProseLink[] = [];
@@ -413,8 +416,7 @@ function proseLinks(line: string, at: number): ProseLink[] | null {
 }
 
 function atMargin(line: string): boolean {
-  const first = line.charCodeAt(0);
-  return first !== 0x20 && first !== 0x09;
+  return !isSpace(line.charCodeAt(0));
 }
 
 export interface ProseParagraph {
