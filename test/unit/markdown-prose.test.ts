@@ -1,31 +1,35 @@
 /**
- * Prose paragraphs are not given to remark (parse/markdown.ts proseParagraphs): their
- * extent is read off the lines and remark parses spaces in their place. These tests
- * pin which paragraphs qualify, and check on random chunks built from every kind of
- * block that the facts read this way are exactly those remark gives for the prose.
+ * Prose paragraphs, plain footnote definitions and plain headings are not given to
+ * remark (parse/markdown.ts proseParagraphs, plainDefinitions, plainHeadings): their
+ * facts are read off the lines and remark parses a thematic break and spaces in their place. These tests pin
+ * which blocks qualify, and check on random chunks built from every kind of block that
+ * the facts read this way are exactly those remark gives.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { proseParagraphs, treeFacts } from '../../server/src/brief/parse/markdown';
+import { plainDefinitions, plainHeadings, proseParagraphs, treeFacts } from '../../server/src/brief/parse/markdown';
 import { LineIndex } from '../../server/src/brief/parse/text';
 import { generateBrief } from '../../bench/generate';
 
 /** The text of each prose paragraph found in `text`. */
 const prose = (text: string) => proseParagraphs(new LineIndex(text)).map((p) => text.slice(p.start, p.end));
 
-/** On `runs` random chunks (lines and their endings), skipping prose gives the facts remark gives; and prose was skipped in at least `atLeast` of them. */
-function assertSameFactsOn(chunks: fc.Arbitrary<[string, string][]>, runs: number, atLeast: number): void {
-  let withProse = 0;
+/**
+ * On `runs` random chunks (lines and their endings), skipping what remark need not see
+ * gives the facts remark gives; and `skipped` found something in at least `atLeast` of them.
+ */
+function assertSameFactsOn(chunks: fc.Arbitrary<[string, string][]>, runs: number, atLeast: number, skipped: (index: LineIndex) => unknown[] = proseParagraphs): void {
+  let skipping = 0;
   fc.assert(
     fc.property(chunks, (pieces) => {
       const text = pieces.map(([content, end]) => content + end).join('');
-      if (proseParagraphs(new LineIndex(text)).length) withProse++;
+      if (skipped(new LineIndex(text)).length) skipping++;
       assert.deepStrictEqual(treeFacts(text), treeFacts(text, false), JSON.stringify(text));
     }),
     { numRuns: runs, seed: 20261123 },
   );
-  // The property says something only if prose was skipped often enough.
-  assert.ok(withProse >= atLeast, `prose skipped in ${withProse} of ${runs} chunks`);
+  // The property says something only if blocks were skipped often enough.
+  assert.ok(skipping >= atLeast, `blocks skipped in ${skipping} of ${runs} chunks`);
 }
 
 describe('Markdown prose paragraphs', () => {
@@ -101,6 +105,56 @@ describe('Markdown prose paragraphs', () => {
     assert.deepStrictEqual(skipped, whole);
   });
 
+  it('leave footnote definitions with a number for a label and content that opens no block to be read off the lines', () => {
+    const text = [
+      '[^1]: Author, “Title,” Outlet, 2021, <https://example.org/a_b>.',
+      '[^2]:Wrapped *note*',
+      '   continues here  ',
+      '',
+      '[^3]: # A heading in the note',
+      '',
+      '[^4]: `code` first',
+      '',
+      '[^5]: [ref]: https://example.org/r',
+      '',
+      '[^note]: A word for a label.',
+      '',
+      '[^6]:',
+      '',
+      '[^7]: A note',
+      '1. with a list below',
+      '',
+      '[^8]:\t Last note.',
+    ].join('\n');
+    const definitions = plainDefinitions(new LineIndex(text));
+    assert.deepStrictEqual(
+      definitions.map((d) => [d.label, text.slice(d.start, d.end), text.slice(d.contentStart, d.end)]),
+      [
+        ['1', text.split('\n')[0], 'Author, “Title,” Outlet, 2021, <https://example.org/a_b>.'],
+        ['2', '[^2]:Wrapped *note*\n   continues here  ', 'Wrapped *note*\n   continues here  '],
+        ['8', '[^8]:\t Last note.', 'Last note.'],
+      ],
+    );
+    assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
+    // remark resolves a call only against the definitions it parses; code still open in a list item takes the blank line before a definition.
+    assert.deepStrictEqual(plainDefinitions(new LineIndex('A call[^1](https://example.org).\n\n[^1]: A note.')), []);
+    assert.deepStrictEqual(plainDefinitions(new LineIndex('- ```\n\n[^1]: A note.')), []);
+  });
+
+  it('leave ATX headings of plain text at the left margin to be read off the lines', () => {
+    const text = ['# Water Policy¹', '', '##   Findings and  Costs ##', 'Words.', '### A *styled* heading', '## See www.example.org', '  ## Indented', '## Costs #2', '#### Last\t '].join('\n');
+    const headings = plainHeadings(new LineIndex(text));
+    assert.deepStrictEqual(
+      headings.map((h) => [h.depth, h.title, text.slice(h.start, h.end), text.slice(h.textStart, h.textEnd)]),
+      [
+        [1, 'Water Policy¹', '# Water Policy¹', 'Water Policy¹'],
+        [4, 'Last', '#### Last\t ', 'Last'],
+      ],
+    );
+    assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
+    assert.deepStrictEqual(plainHeadings(new LineIndex('# Title\n\n<div>\n\n# Heading')), []);
+  });
+
   it('give the facts remark gives, on random chunks of every kind of block', () => {
     const proseLine = fc.constantFrom(
       'Plain words here.',
@@ -163,6 +217,17 @@ describe('Markdown prose paragraphs', () => {
       'Visit https://www.example.org/r_1.pdf bare.',
       'Text <sup>3</sup> inline.',
       '# Heading',
+      '## Heading two  ',
+      '### Heading ###',
+      '#\tTabbed  heading',
+      '## Heading¹ with a marker',
+      '## Heading with www.example.org',
+      '## Heading *styled*',
+      '## 1. Numbered heading',
+      '####### Seven is text',
+      '##',
+      '## \u00a0no-break space',
+      '## Heading\u00a0',
       '  ## Indented heading',
       '====',
       '----',
@@ -182,6 +247,40 @@ describe('Markdown prose paragraphs', () => {
     const line = fc.oneof({ arbitrary: proseLine, weight: 6 }, { arbitrary: blankLine, weight: 4 }, { arbitrary: otherLine, weight: 4 }, { arbitrary: blockThatRunsOn, weight: 1 });
     const ending = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
     assertSameFactsOn(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 14 }), 4000, 1000);
+  });
+
+  it('give the facts remark gives, on random chunks of footnote definitions', () => {
+    const opening = fc.constantFrom('[^1]: ', '[^2]:', '[^3]:\t', '[^04]:     ', '[^5]: ', '[^1]:  \t ');
+    const plainContent = fc.constantFrom(
+      'Author, “Title,” Outlet, 2021, <https://example.org/a_b>.',
+      'See footnote 3.',
+      'Ibid., 12.',
+      'Two spaces at the end  ',
+      'Words, www.example.org and [a link](#) later.',
+      '*Emphasis* first',
+      '**Strong** first',
+      '_Italic_ first',
+      '<https://example.org> first',
+      '<www.example.org> first',
+      '\u00a0no-break space',
+    );
+    const blockContent = fc.constantFrom(
+      '# a heading', '> a quote', '- a list', '* a list', '*', '**', '_', '* * *', '***', '___', '1. a list', '2) a list', '1990. a year',
+      '`code` first', '[ref]: https://example.org/ref', '[a link](#) first', '<div>', '<span>', '',
+    );
+    const continuation = fc.constantFrom('continues the note', '   indented continuation', '    code-deep continuation', '        deeper still', '\u00a0', '*emphasis* continues', '  <https://example.org>', '*', '* item', '***');
+    const otherLine = fc.constantFrom('[^note]: A word label.', '====', '----', '- a list', '2. a list', '> a quote', '# a heading', '[ref]: https://example.org/ref', '| a | b |', '    indented after a blank');
+    // Rarer: any of these leaves every definition in the chunk to remark.
+    const callOrRunOn = fc.constantFrom('A call[^1] to a note.', '[^9] opens the line', '[^1]: ```fenced', '```', '    ```', '- ~~~', '[^2]: <!-- comment', '<pre>');
+    const line = fc.oneof(
+      { arbitrary: fc.tuple(opening, fc.oneof({ arbitrary: plainContent, weight: 4 }, { arbitrary: blockContent, weight: 1 })).map(([a, b]) => a + b), weight: 16 },
+      { arbitrary: fc.constantFrom('', '', '  '), weight: 10 },
+      { arbitrary: continuation, weight: 3 },
+      { arbitrary: otherLine, weight: 2 },
+      { arbitrary: callOrRunOn, weight: 1 },
+    );
+    const ending = fc.constantFrom('\n', '\n', '\r\n', '\r');
+    assertSameFactsOn(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 10 }), 4000, 1500, plainDefinitions);
   });
 
   it('give the facts remark gives, on random lines of words and inline syntax', () => {

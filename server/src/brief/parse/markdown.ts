@@ -17,7 +17,7 @@ import { BriefModel, Endnote, Link, Marker, NoteSegment, Range, TextLine, UrlSpa
 import { NotesFromParts, ParseReuse, Placed } from './reuse';
 import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, moveUrl, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
 import { HeadingLine, buildSections, isEndnotesHeading } from './sections';
-import { BYLINE, LineIndex, collapseWhitespace, isBlank, lastAtMost } from './text';
+import { BYLINE, LineIndex, collapseWhitespace, countAtMost, isBlank, lastAtMost } from './text';
 
 /** What one chunk's syntax tree tells us, with offsets relative to the chunk. */
 export interface TreeFacts {
@@ -70,6 +70,10 @@ function withoutBom(chunk: string): string {
   return chunk.charCodeAt(0) === 0xfeff ? ` ${chunk.slice(1)}` : chunk;
 }
 
+function noFacts(): TreeFacts {
+  return { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+}
+
 function plainText(node: RootContent | Root): string {
   if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
   // As written: whether GFM resolved the call depends on which definitions the same parse saw.
@@ -84,7 +88,7 @@ function plainText(node: RootContent | Root): string {
  * position: those are found in the source after what came before them.
  */
 function extractFacts(root: Root, source: string): TreeFacts {
-  const facts: TreeFacts = { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+  const facts = noFacts();
   /** Where the last node visited ends: a link without a position is after it. */
   let cursor = 0;
   const visit = (node: RootContent | Root, parentType: string) => {
@@ -394,9 +398,14 @@ const BLANK_FOR_REMARK = /^[ \t]*$/;
 
 type ProseLink = TreeFacts['links'][number] & { textEnd: number };
 
+/** Short and shallow enough for remark to parse in bounded time (see unboundedBlocks). */
+function withinLimits(line: string): boolean {
+  return line.length <= MAX_PARSED_LINE && indentOf(line) <= NORMAL_INDENT;
+}
+
 /** The links of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
 function proseLinks(line: string, at: number): ProseLink[] | null {
-  if (line.length > MAX_PARSED_LINE || indentOf(line) > NORMAL_INDENT || OPENS_BLOCK.test(line)) return null;
+  if (!withinLimits(line) || OPENS_BLOCK.test(line)) return null;
   // An escaped bracket is text: what follows it is no link, whatever PLAIN_LINK would find there.
   if (line.includes('\\[')) return null;
   const links: ProseLink[] = [];
@@ -419,24 +428,22 @@ function atMargin(line: string): boolean {
   return !isSpace(line.charCodeAt(0));
 }
 
-export interface ProseParagraph {
-  start: number;
-  end: number;
-  links: ProseLink[];
+/**
+/** Whether a chunk has fenced code or an HTML block, which can run past blank lines and take in whatever follows. */
+function mayRunPastBlankLines(lines: string[], kinds: LineKind[]): boolean {
+  return kinds.includes('code') || lines.some((line) => line.includes('<') && HTML_BLOCK_START.test(line));
 }
 
 /**
- * The paragraphs of prose that are sure to be top-level paragraphs, in order: each
- * starts at the left margin, between blank lines, and so do the blocks before and
- * after it, so any list, quote or footnote definition before it is closed by it.
- * Fenced code and HTML blocks can run past blank lines, so a chunk with any is left
- * to remark. Each is at least 3 characters long, for the break that stands in for it
- * (see treeFacts).
+ * The blocks (first and last line) that are sure to be top-level blocks: each starts
+ * at the left margin, between blank lines, and so do the blocks before and after it,
+ * so any list, quote or footnote definition before it is closed by it, and it leaves
+ * nothing open after it. A chunk in which a block may run past blank lines has none.
  */
-export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(index.lines)): ProseParagraph[] {
-  const { lines, starts } = index;
-  if (kinds.includes('code') || lines.some((line) => line.includes('<') && HTML_BLOCK_START.test(line))) return [];
-  const paragraphs: ProseParagraph[] = [];
+function marginBlocks(index: LineIndex, kinds = lineKinds(index.lines)): [number, number][] {
+  const { lines } = index;
+  if (mayRunPastBlankLines(lines, kinds)) return [];
+  const blocks: [number, number][] = [];
   /** The last line of the block before, or -1. */
   let before = -1;
   let line = 0;
@@ -446,19 +453,81 @@ export function proseParagraphs(index: LineIndex, kinds: LineKind[] = lineKinds(
       continue;
     }
     const first = line;
-    let links: ProseLink[] | null = atMargin(lines[first]) && (before < 0 || atMargin(lines[before])) ? [] : null;
-    for (; line < lines.length && !BLANK_FOR_REMARK.test(lines[line]); line++) {
-      const found: ProseLink[] | null = links && proseLinks(lines[line], starts[line]);
-      links = found && links!.concat(found);
-    }
-    const last = line - 1;
+    while (line < lines.length && !BLANK_FOR_REMARK.test(lines[line])) line++;
     let after = line;
     while (after < lines.length && BLANK_FOR_REMARK.test(lines[after])) after++;
+    if (atMargin(lines[first]) && (before < 0 || atMargin(lines[before])) && (after === lines.length || atMargin(lines[after]))) blocks.push([first, line - 1]);
+    before = line - 1;
+  }
+  return blocks;
+}
+
+export interface ProseParagraph {
+  start: number;
+  end: number;
+  links: ProseLink[];
+}
+
+/** The top-level paragraphs of prose, in order; each at least 3 characters long, for the break that stands in for it (see treeFacts). */
+export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)): ProseParagraph[] {
+  const { lines, starts } = index;
+  const paragraphs: ProseParagraph[] = [];
+  for (const [first, last] of blocks) {
+    let links: ProseLink[] | null = [];
+    for (let line = first; links && line <= last; line++) {
+      const found = proseLinks(lines[line], starts[line]);
+      links = found && links.concat(found);
+    }
     const end = starts[last] + lines[last].length;
-    if (links && end - starts[first] >= BREAK.length && (after === lines.length || atMargin(lines[after]))) paragraphs.push({ start: starts[first], end, links });
-    before = last;
+    if (links && end - starts[first] >= BREAK.length) paragraphs.push({ start: starts[first], end, links });
   }
   return paragraphs;
+}
+
+/*
+ * Footnote definitions: the tree walk reads nothing inside one (see extractFacts), only
+ * its label, where it starts and ends and where its content starts. For a definition
+ * with a number for a label, opened at the left margin and followed on the same line
+ * by a paragraph that every later line continues, that can be read off the lines. Its
+ * content must open no block (nor code or a link definition, which would define a
+ * label for the whole document); it ends where its last line does, trailing spaces
+ * included, as remark has it. This holds only in a chunk with no calls, since remark
+ * resolves a call only against the definitions it parses, and with no fenced code or
+ * HTML block that runs past blank lines anywhere, even inside a list item or another
+ * definition: a definition after one still open there takes the blank lines before it
+ * into that block, where a break in its place does not.
+ */
+const NUMBERED_DEFINITION = /^\[\^(\d{1,9})\]:[ \t]*/;
+const OPENS_CODE_OR_DEFINITION = /^[ \t]*[`[]/;
+/** Emphasis or an autolink, which OPENS_BLOCK takes for a list item, a break or HTML: notes often start with an italic title or a URL. */
+const OPENS_TEXT = /^[ \t]*(?:[*_]{1,2}(?=[^\s*_])|<(?:https?:\/\/|www\.))/i;
+const MAY_RUN_ON = /```|~~~|<[!?]|<\/?(?:script|pre|style|textarea)(?![\w-])/i;
+
+export type PlainDefinition = TreeFacts['definitions'][number];
+
+/** The footnote definitions, in order, that remark need not see in a chunk whose lines are indexed by `index`. */
+export function plainDefinitions(index: LineIndex, blocks = marginBlocks(index)): PlainDefinition[] {
+  const { lines, starts } = index;
+  if (pieceKind(lines, 0, lines.length) !== 'notes' || lines.some((line) => MAY_RUN_ON.test(line))) return [];
+  const definitions: PlainDefinition[] = [];
+  const inNote = (line: string) => withinLimits(line) && !OPENS_CODE_OR_DEFINITION.test(line) && (!OPENS_BLOCK.test(line) || OPENS_TEXT.test(line));
+  for (const [first, last] of blocks) {
+    const found: PlainDefinition[] = [];
+    for (let line = first; line <= last; line++) {
+      const text = lines[line];
+      const opening = NUMBERED_DEFINITION.exec(text);
+      const content = opening ? text.slice(opening[0].length) : text;
+      if (!(opening ? content && inNote(content) : line > first && inNote(text))) {
+        found.length = 0;
+        break;
+      }
+      const end = starts[line] + text.length;
+      if (opening) found.push({ label: opening[1], start: starts[line], end, contentStart: end - content.length });
+      else found[found.length - 1].end = end;
+    }
+    definitions.push(...found);
+  }
+  return definitions;
 }
 
 /** Inserts each of `groups` (in order, each a paragraph's) into `list` (in document order) before what starts after the paragraph. */
@@ -473,23 +542,104 @@ function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], start
 }
 
 /**
- * What stands in for a prose paragraph: a thematic break, then spaces. Like the
- * paragraph, it is a block at the left margin that closes every list, quote and
- * footnote definition before it, and it leaves none open for the spaces to join
- * (spaces alone after `1.     code` would be taken into that list item's code).
+ * An ATX heading at the left margin, of text with no markup, link, escape, entity or
+ * `#` (so no closing sequence): remark's facts for it can be read off the line. It
+ * starts at the `#`s and ends with the line; its text is what is between the spaces
+ * after the `#`s and those at the end of the line.
+ */
+const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#`<[\]!@*_~\\&][^#`<[\]!@*_~\\&]*?)[ \t]*$/;
+const LINK_IN_TEXT = /:\/\/|www\./i;
+
+type HeadingFacts = TreeFacts['headings'][number];
+
+/** The headings of a chunk, in order, that remark need not see (see PLAIN_HEADING); none in a chunk in which a block may run past blank lines. */
+export function plainHeadings(index: LineIndex, kinds = lineKinds(index.lines)): HeadingFacts[] {
+  const { lines, starts } = index;
+  if (mayRunPastBlankLines(lines, kinds)) return [];
+  const headings: HeadingFacts[] = [];
+  kinds.forEach((kind, line) => {
+    const match = kind === 'heading' ? PLAIN_HEADING.exec(lines[line]) : null;
+    if (!match || LINK_IN_TEXT.test(match[2])) return;
+    const start = starts[line];
+    const textStart = start + match[0].indexOf(match[2], match[1].length);
+    headings.push({ depth: match[1].length, title: collapseWhitespace(match[2]), start, end: start + lines[line].length, textStart, textEnd: textStart + match[2].length });
+  });
+  return headings;
+}
+
+/**
+ * What stands in for a prose paragraph, a plain footnote definition or a plain
+ * heading, or for a run of them with only blank lines between: a thematic break. Like
+ * them, it sits at the left margin, closes every list, quote and footnote definition
+ * before it, and leaves none open after it (spaces in their place would be taken into
+ * the code of a list item opened as `1.     code`).
  */
 const BREAK = '***';
 
-/** `chunk` with each of `ranges` (in order, apart) replaced by its `lead` and spaces, line breaks too: the same length, so offsets hold. */
-function blankedOut(chunk: string, ranges: { start: number; end: number; lead: string }[]): string {
-  if (!ranges.length) return chunk;
-  let result = '';
+/** A block remark does not see: `lead` stands in for it, or spaces as long as it when there is no lead. */
+interface Blanked {
+  start: number;
+  end: number;
+  lead: string;
+}
+
+/** Line breaks, spaces and tabs: blank lines, as remark sees them (a no-break space is text). */
+const ONLY_SPACE = /^[ \t\r\n]*$/;
+
+/**
+ * What remark parses: `source` with each of `blanked` (in order, apart) replaced, and
+ * the offset in `source` of each offset in it. A block with a lead is cut down to it,
+ * and so is a run of them with only blank lines between (remark reads spaces one by
+ * one too, and sets up each block it reads; the blocks left out are most of a brief).
+ * `onlyLeads` says that nothing else is left, which gives remark nothing to find.
+ */
+function forRemark(source: string, blanked: Blanked[]): { text: string; onlyLeads: boolean; sourceOffset: (offset: number) => number } {
+  const merged: Blanked[] = [];
+  for (const block of blanked) {
+    const last = merged.at(-1);
+    if (last?.lead && block.lead === last.lead && ONLY_SPACE.test(source.slice(last.end, block.start))) merged[merged.length - 1] = { ...last, end: block.end };
+    else merged.push(block);
+  }
+  let text = '';
   let at = 0;
-  for (const { start, end, lead } of ranges) {
-    result += chunk.slice(at, start) + lead + ' '.repeat(end - start - lead.length);
+  let onlyLeads = true;
+  /** Where each lead ends in `text`, and how many characters were left out up to there. */
+  const leadEnds: number[] = [];
+  const leftOut: number[] = [];
+  const keep = (kept: string) => {
+    onlyLeads &&= ONLY_SPACE.test(kept);
+    text += kept;
+  };
+  for (const { start, end, lead } of merged) {
+    keep(source.slice(at, start));
+    text += lead || ' '.repeat(end - start);
+    if (lead) {
+      leadEnds.push(text.length);
+      leftOut.push((leftOut.at(-1) ?? 0) + end - start - lead.length);
+    }
     at = end;
   }
-  return result + chunk.slice(at);
+  keep(source.slice(at));
+  return {
+    text,
+    onlyLeads,
+    sourceOffset: (offset) => {
+      const before = countAtMost(leadEnds, offset);
+      return before ? offset + leftOut[before - 1] : offset;
+    },
+  };
+}
+
+/** `facts` with every offset taken to `source` by `sourceOffset` (see forRemark). */
+function inSource(facts: TreeFacts, sourceOffset: (offset: number) => number): TreeFacts {
+  const at = sourceOffset;
+  return {
+    headings: facts.headings.map((h) => ({ ...h, start: at(h.start), end: at(h.end), textStart: at(h.textStart), textEnd: at(h.textEnd) })),
+    links: facts.links.map((l) => ({ ...l, start: at(l.start), end: at(l.end) })),
+    excluded: facts.excluded.map(([start, end]): Interval => [at(start), at(end)]),
+    definitions: facts.definitions.map((d) => ({ ...d, start: at(d.start), end: at(d.end), contentStart: at(d.contentStart) })),
+    paragraphs: facts.paragraphs.map((p) => ({ ...p, start: at(p.start), end: at(p.end) })),
+  };
 }
 
 /**
@@ -568,27 +718,38 @@ function factsOf(chunk: string, tree: TreeFacts): ChunkFacts {
 
 /**
  * The tree's facts, or null when remark or the walk overflowed the stack. remark
- * parses the source with its unbounded blocks and its prose paragraphs blanked out;
- * `skipProse` false gives it the prose too, which the tests compare with.
+ * parses the source with its unbounded blocks blanked out and a thematic break
+ * standing in for each prose paragraph and plain footnote definition, whose facts are
+ * read off the lines; `skipPlainBlocks` false gives it those too, which the tests
+ * compare with.
  */
-export function treeFacts(source: string, skipProse = true): TreeFacts | null {
+export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | null {
   try {
     const index = new LineIndex(source);
     const kinds = lineKinds(index.lines);
     const unbounded = unboundedBlocks(index, kinds);
     // A paragraph with hundreds of markers can be unbounded too: it stays blanked out as such, with no paragraph.
-    const prose = skipProse ? proseParagraphs(index, kinds).filter((p) => !unbounded.some(([from, to]) => from < p.end && p.start < to)) : [];
-    const blanked = [...unbounded.map(([start, end]) => ({ start, end, lead: '' })), ...prose.map((p) => ({ start: p.start, end: p.end, lead: BREAK }))].sort((a, b) => a.start - b.start);
+    const bounded = <T extends { start: number; end: number }>(blocks: T[]) => blocks.filter((p) => !unbounded.some(([from, to]) => from < p.end && p.start < to));
+    const blocks = skipPlainBlocks ? marginBlocks(index, kinds) : [];
+    const prose = bounded(proseParagraphs(index, blocks));
+    const notes = bounded(plainDefinitions(index, blocks));
+    const headings = skipPlainBlocks ? bounded(plainHeadings(index, kinds)) : [];
+    const standIns = [...prose, ...notes, ...headings].map(({ start, end }) => ({ start, end, lead: BREAK }));
+    const blanked = [...unbounded.map(([start, end]) => ({ start, end, lead: '' })), ...standIns].sort((a, b) => a.start - b.start);
     // The walk looks for links GFM gave no position in what remark parsed, so never in a link target of the prose left out.
-    const parsed = blankedOut(source, blanked);
-    const facts = extractFacts(processor.parse(parsed) as Root, parsed);
-    if (!prose.length) return facts;
-    // In the order the tree walk would have found them: each paragraph's facts come after those of the blocks before it.
+    const parsed = forRemark(source, blanked);
+    const tree = parsed.onlyLeads ? noFacts() : extractFacts(processor.parse(parsed.text) as Root, parsed.text);
+    if (!standIns.length) return tree;
+    const facts = inSource(tree, parsed.sourceOffset);
+    // In the order the tree walk would have found them: each block's facts come after those of the blocks before it.
+    const excludedByBlock = [...prose.map((p) => ({ at: p.start, items: p.links.map((l): Interval => [l.textEnd, l.end]) })), ...notes.map((d) => ({ at: d.start, items: [[d.start, d.end] as Interval] }))];
     return {
       ...facts,
       paragraphs: insertInOrder(facts.paragraphs, prose.map((p) => ({ at: p.start, items: [{ start: p.start, end: p.end, emphasised: false }] })), (p) => p.start),
       links: insertInOrder(facts.links, prose.map((p) => ({ at: p.start, items: p.links.map(({ text, target, start, end }) => ({ text, target, start, end })) })), (l) => l.start),
-      excluded: insertInOrder(facts.excluded, prose.map((p) => ({ at: p.start, items: p.links.map((l): Interval => [l.textEnd, l.end]) })), (e) => e[0]),
+      headings: insertInOrder(facts.headings, headings.map((h) => ({ at: h.start, items: [h] })), (h) => h.start),
+      definitions: insertInOrder(facts.definitions, notes.map((d) => ({ at: d.start, items: [d] })), (d) => d.start),
+      excluded: insertInOrder(facts.excluded, excludedByBlock.sort((x, y) => x.at - y.at), (e) => e[0]),
     };
   } catch {
     return null;
@@ -597,7 +758,7 @@ export function treeFacts(source: string, skipProse = true): TreeFacts | null {
 
 function firstLineFacts(source: string): TreeFacts {
   const firstLine = source.slice(0, source.search(/[\r\n]|$/)).slice(0, MAX_PARSED_LINE);
-  return treeFacts(firstLine) ?? { headings: [], links: [], excluded: [], definitions: [], paragraphs: [] };
+  return treeFacts(firstLine) ?? noFacts();
 }
 
 export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: MarkdownChunking = reuse ? 'notes' : 'merged'): BriefModel {
