@@ -1,13 +1,13 @@
 /**
- * Prose paragraphs, plain footnote definitions and plain headings are not given to
- * remark (parse/markdown.ts proseParagraphs, plainDefinitions, plainHeadings): their
- * facts are read off the lines and remark parses a thematic break and spaces in their place. These tests pin
+ * Prose paragraphs, plain footnote definitions, numbered notes and headings are not
+ * given to remark (parse/markdown.ts proseParagraphs, plainDefinitions,
+ * plainListItems, plainHeadings): their facts are read off the lines and remark parses a thematic break and spaces in their place. These tests pin
  * which blocks qualify, and check on random chunks built from every kind of block that
  * the facts read this way are exactly those remark gives.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { plainDefinitions, plainHeadings, proseParagraphs, treeFacts } from '../../server/src/brief/parse/markdown';
+import { plainDefinitions, plainHeadings, plainListItems, proseParagraphs, treeFacts } from '../../server/src/brief/parse/markdown';
 import { LineIndex } from '../../server/src/brief/parse/text';
 import { generateBrief } from '../../bench/generate';
 
@@ -30,6 +30,46 @@ function assertSameFactsOn(chunks: fc.Arbitrary<[string, string][]>, runs: numbe
   );
   // The property says something only if blocks were skipped often enough.
   assert.ok(skipping >= atLeast, `blocks skipped in ${skipping} of ${runs} chunks`);
+}
+
+/** Random chunks of notes, each opened by `opening`, with the content, continuation lines and other lines notes are found among. */
+function notesChunks(opening: fc.Arbitrary<string>): fc.Arbitrary<[string, string][]> {
+  const plainContent = fc.constantFrom(
+    'Author, “Title,” Outlet, 2021, <https://example.org/a_b>.',
+    'See footnote 3.',
+    'Ibid., 12.',
+    'Two spaces at the end  ',
+    'Words, [a link](#) and <http://example.org/q?a=1;b=(2)> later.',
+    'Words, www.example.org later.',
+    'Bad <https://exa mple.org> autolink.',
+    'Escaped \\<https://example.org> autolink, <mailto:a@example.org> too.',
+    'Entity <https://example.org/a&amp;b> in an autolink.',
+    '*Emphasis* first',
+    '**Strong** first',
+    '_Italic_ first',
+    '<https://example.org> first',
+    '<www.example.org> first',
+    '\u00a0no-break space',
+  );
+  const blockContent = fc.constantFrom(
+    '# a heading', '> a quote', '- a list', '* a list', '*', '**', '_', '* * *', '***', '___', '1. a list', '2) a list', '1990. a year',
+    '`code` first', '[ref]: https://example.org/ref', '[a link](#) first', '<div>', '<span>', '',
+  );
+  const continuation = fc.constantFrom(
+    'continues the note', '   indented continuation', '    code-deep continuation', '        deeper still', '\u00a0', '*emphasis* continues', '  <https://example.org>', '*', '* item', '***',
+  );
+  const otherLine = fc.constantFrom('[^note]: A word label.', '====', '----', '- a list', '2. a list', '> a quote', '# a heading', '[ref]: https://example.org/ref', '| a | b |', '    indented after a blank');
+  // Rarer: any of these leaves every definition in the chunk to remark.
+  const callOrRunOn = fc.constantFrom('A call[^1] to a note.', '[^9] opens the line', '[^1]: ```fenced', '```', '    ```', '- ~~~', '[^2]: <!-- comment', '<pre>');
+  const line = fc.oneof(
+    { arbitrary: fc.tuple(opening, fc.oneof({ arbitrary: plainContent, weight: 4 }, { arbitrary: blockContent, weight: 1 })).map(([a, b]) => a + b), weight: 16 },
+    { arbitrary: fc.constantFrom('', '', '  '), weight: 10 },
+    { arbitrary: continuation, weight: 3 },
+    { arbitrary: otherLine, weight: 2 },
+    { arbitrary: callOrRunOn, weight: 1 },
+  );
+  const ending = fc.constantFrom('\n', '\n', '\r\n', '\r');
+  return fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 10 });
 }
 
 describe('Markdown prose paragraphs', () => {
@@ -141,6 +181,39 @@ describe('Markdown prose paragraphs', () => {
     assert.deepStrictEqual(plainDefinitions(new LineIndex('- ```\n\n[^1]: A note.')), []);
   });
 
+  it('leave ordered list items of prose to be read off the lines, with their links and autolinks', () => {
+    const text = [
+      '1. Author, “Title,” Outlet, 2021, <https://example.org/a_b>.',
+      '',
+      '10)    Four spaces before the text.',
+      '',
+      '2. *Report*, [data](https://example.org/d) and <http://example.org/q?a=1>.',
+      '   continued on an indented line',
+      '',
+      '3.     Five spaces make code.',
+      '',
+      '4. `code` first',
+      '',
+      '5. See www.example.org.',
+    ].join('\n');
+    const items = plainListItems(new LineIndex(text));
+    assert.deepStrictEqual(
+      items.map((item) => [text.slice(item.start, item.end).split('\n')[0], item.links.map((l) => [l.text, l.target, text.slice(l.start, l.end)])]),
+      [
+        ['1. Author, “Title,” Outlet, 2021, <https://example.org/a_b>.', [['https://example.org/a_b', 'https://example.org/a_b', '<https://example.org/a_b>']]],
+        ['10)    Four spaces before the text.', []],
+        [
+          '2. *Report*, [data](https://example.org/d) and <http://example.org/q?a=1>.',
+          [
+            ['data', 'https://example.org/d', '[data](https://example.org/d)'],
+            ['http://example.org/q?a=1', 'http://example.org/q?a=1', '<http://example.org/q?a=1>'],
+          ],
+        ],
+      ],
+    );
+    assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
+  });
+
   it('leave ATX headings of plain text at the left margin to be read off the lines', () => {
     const text = ['# Water Policy¹', '', '##   Findings and  Costs ##', 'Words.', '### A *styled* heading', '## See www.example.org', '  ## Indented', '## Costs #2', '#### Last\t '].join('\n');
     const headings = plainHeadings(new LineIndex(text));
@@ -175,6 +248,8 @@ describe('Markdown prose paragraphs', () => {
       'Text \\*not emphasis\\* here.',
       'Escaped \\[not a link](#) here.',
       'A [link](#)[^3] with a call.',
+      'See <https://example.org/a_b> and [data](#) for more.',
+      'Autolinks <http://example.org/q?a=1;b=(2)><https://example.org/>.',
     );
     const blankLine = fc.constantFrom('', '', '   ', '        ', '\t');
     const otherLine = fc.constantFrom(
@@ -237,6 +312,15 @@ describe('Markdown prose paragraphs', () => {
       ':--',
       'Visit www.example.org today.',
       'Mail someone@example.org now.',
+      'Bad <https://exa mple.org> autolink.',
+      'Escaped \\<https://example.org> autolink.',
+      'Entity <https://example.org/a&amp;b> in an autolink.',
+      '<https://example.org> opens the line.',
+      'Text <mailto:a@example.org> mail.',
+      '1. A numbered note, <https://example.org/n_1>.',
+      '2) A numbered [note](#) with a link.',
+      '10.    Four spaces.',
+      '*Emphasis* <https://example.org> text.',
       '**By Jane Doe**',
       '*emphasis* only',
       'Escaped \\* star.',
@@ -251,43 +335,20 @@ describe('Markdown prose paragraphs', () => {
 
   it('give the facts remark gives, on random chunks of footnote definitions', () => {
     const opening = fc.constantFrom('[^1]: ', '[^2]:', '[^3]:\t', '[^04]:     ', '[^5]: ', '[^1]:  \t ');
-    const plainContent = fc.constantFrom(
-      'Author, “Title,” Outlet, 2021, <https://example.org/a_b>.',
-      'See footnote 3.',
-      'Ibid., 12.',
-      'Two spaces at the end  ',
-      'Words, www.example.org and [a link](#) later.',
-      '*Emphasis* first',
-      '**Strong** first',
-      '_Italic_ first',
-      '<https://example.org> first',
-      '<www.example.org> first',
-      '\u00a0no-break space',
-    );
-    const blockContent = fc.constantFrom(
-      '# a heading', '> a quote', '- a list', '* a list', '*', '**', '_', '* * *', '***', '___', '1. a list', '2) a list', '1990. a year',
-      '`code` first', '[ref]: https://example.org/ref', '[a link](#) first', '<div>', '<span>', '',
-    );
-    const continuation = fc.constantFrom('continues the note', '   indented continuation', '    code-deep continuation', '        deeper still', '\u00a0', '*emphasis* continues', '  <https://example.org>', '*', '* item', '***');
-    const otherLine = fc.constantFrom('[^note]: A word label.', '====', '----', '- a list', '2. a list', '> a quote', '# a heading', '[ref]: https://example.org/ref', '| a | b |', '    indented after a blank');
-    // Rarer: any of these leaves every definition in the chunk to remark.
-    const callOrRunOn = fc.constantFrom('A call[^1] to a note.', '[^9] opens the line', '[^1]: ```fenced', '```', '    ```', '- ~~~', '[^2]: <!-- comment', '<pre>');
-    const line = fc.oneof(
-      { arbitrary: fc.tuple(opening, fc.oneof({ arbitrary: plainContent, weight: 4 }, { arbitrary: blockContent, weight: 1 })).map(([a, b]) => a + b), weight: 16 },
-      { arbitrary: fc.constantFrom('', '', '  '), weight: 10 },
-      { arbitrary: continuation, weight: 3 },
-      { arbitrary: otherLine, weight: 2 },
-      { arbitrary: callOrRunOn, weight: 1 },
-    );
-    const ending = fc.constantFrom('\n', '\n', '\r\n', '\r');
-    assertSameFactsOn(fc.array(fc.tuple(line, ending), { minLength: 1, maxLength: 10 }), 4000, 1500, plainDefinitions);
+    assertSameFactsOn(notesChunks(opening), 4000, 1500, plainDefinitions);
+  });
+
+  it('give the facts remark gives, on random chunks of numbered notes', () => {
+    // Code after five spaces, a tab, no space, ten digits: rarer, as they leave the item to remark.
+    const opening = fc.oneof({ arbitrary: fc.constantFrom('1. ', '2) ', '10.    ', '123456789. '), weight: 4 }, { arbitrary: fc.constantFrom('3.     ', '4.\t', '5.', '1234567890. '), weight: 1 });
+    assertSameFactsOn(notesChunks(opening), 4000, 750, plainListItems);
   });
 
   it('give the facts remark gives, on random lines of words and inline syntax', () => {
     const words = fc.constantFrom('words', 'more words', ' ', '  ', '¹', '2021');
     const syntax = fc.constantFrom(
       '\t', '*', '**', '_', '__', '~', '~~', '[^1]', '[^2]:', '[a](b)', '[c d](https://x.org/e_f)', '[', ']', '(', ')', '](',
-      '\\', '\\[', '\\*', '&amp;', '&', '<sup>', '</sup>', '<sub>2</sub>', '<b>', '!', '#', '|', '-', ':', '>', 'www.x.org', 'http://x.org', 'a@b.org', '`', '1.', '^',
+      '\\', '\\[', '\\*', '&amp;', '&', '<sup>', '</sup>', '<https://x.org/a_b>', '<http://x.org>', '\\<', '<sub>2</sub>', '<b>', '!', '#', '|', '-', ':', '>', 'www.x.org', 'http://x.org', 'a@b.org', '`', '1.', '^',
     );
     const token = fc.oneof({ arbitrary: words, weight: 4 }, { arbitrary: syntax, weight: 1 });
     const line = fc.array(token, { maxLength: 10 }).map((tokens) => tokens.join(''));

@@ -375,20 +375,21 @@ function unboundedBlocks(index: LineIndex, kinds: LineKind[]): [number, number][
 
 /*
  * Prose: a line with nothing that gives remark's tree facts of its own — no code,
- * HTML (but for `<sup>`/`<sub>` tags), autolink, bare link (`://`, `www.`, an
- * address's `@`), image or link other than an inline link `[text](target)` with
- * nothing in either to decode or parse further — and nothing at its start that opens
- * a block. Note calls `[^N]` (not followed by `(` or `[`, which would make one a
- * link's text), emphasis, strikethrough, escapes and entities give the tree nothing
- * it is read for. A top-level paragraph of prose thus tells the tree nothing but
- * where it starts and ends and where its links are, and that can be read off the
- * lines: remark is given a thematic break and spaces in its place (BREAK), which it
- * gets through about 5× faster than words (70 KB of generated prose: 40 → 8 ms).
- * Markers and URLs are found by scanning the source, as everywhere else.
+ * HTML (but for `<sup>`/`<sub>` tags), bare link (`://`, `www.`, an address's `@`),
+ * image or link other than an inline link `[text](target)` or an autolink
+ * `<https://…>` with nothing in either to decode or parse further — and nothing at
+ * its start that opens a block. Note calls `[^N]` (not followed by `(` or `[`, which
+ * would make one a link's text), emphasis, strikethrough, escapes and entities give
+ * the tree nothing it is read for. A top-level paragraph of prose thus tells the tree
+ * nothing but where it starts and ends and where its links are, and that can be read
+ * off the lines: remark is given a thematic break in its place (BREAK). Markers and
+ * URLs are found by scanning the source, as everywhere else.
  */
 const NOTE_CALL = /\[\^\d{1,9}\](?![([])/g;
 const SUP_OR_SUB_TAG = /<\/?su[pb]>/gi;
 const PLAIN_LINK = /\[([^[\]`*_<>!~\\&|@^\r\n]+)\]\(([^\s()<>[\]\\&"'`]+)\)/g;
+/** An autolink whose text and target are the URL as written: no entity or escape to decode, no space or bracket to end it early. */
+const AUTOLINK = /<(https?:\/\/[\w\-.~:/?#@!$'()*+,;=%]*)>/g;
 const BARE_LINK = /:\/\/|www\./i;
 const NOT_PROSE = /[`<[\]!@]|:\/\/|www\./i;
 /** Block openers, and `*`, `_`, `~` and `|` at the start of a line, which may open one (a list item, a break, a fence, a table's delimiter row). */
@@ -405,22 +406,35 @@ function withinLimits(line: string): boolean {
 
 /** The links of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
 function proseLinks(line: string, at: number): ProseLink[] | null {
-  if (!withinLimits(line) || OPENS_BLOCK.test(line)) return null;
-  // An escaped bracket is text: what follows it is no link, whatever PLAIN_LINK would find there.
-  if (line.includes('\\[')) return null;
+  return withinLimits(line) && !OPENS_BLOCK.test(line) ? inlineLinks(line, at) : null;
+}
+
+/** The links in `text`, which starts at `at`, in order; or null when it has anything else remark would find (see above). */
+function inlineLinks(text: string, at: number): ProseLink[] | null {
+  // An escaped bracket is text: what follows it is no link, whatever PLAIN_LINK or AUTOLINK would find there.
+  if (text.includes('\\[') || text.includes('\\<')) return null;
   const links: ProseLink[] = [];
-  let rest = line;
-  if (line.includes('](')) {
-    for (const match of line.matchAll(PLAIN_LINK)) {
+  let rest = text;
+  if (text.includes('](')) {
+    for (const match of text.matchAll(PLAIN_LINK)) {
       // A bare link in a link's text is not one (links do not nest), but a line that has one is left to remark all the same.
       if (BARE_LINK.test(match[1])) return null;
       const start = at + match.index!;
       links.push({ text: collapseWhitespace(match[1]), target: match[2], start, end: start + match[0].length, textEnd: start + 1 + match[1].length });
     }
-    rest = line.replace(PLAIN_LINK, '');
+    rest = rest.replace(PLAIN_LINK, '');
+  }
+  if (rest.includes('<')) {
+    const inline = links.length;
+    for (const match of text.matchAll(AUTOLINK)) {
+      const start = at + match.index!;
+      const end = start + match[0].length;
+      links.push({ text: match[1], target: match[1], start, end, textEnd: end - 1 });
+    }
+    if (inline && links.length > inline) links.sort((a, b) => a.start - b.start);
+    rest = rest.replace(AUTOLINK, '').replace(SUP_OR_SUB_TAG, '');
   }
   if (rest.includes('[^')) rest = rest.replace(NOTE_CALL, '');
-  if (rest.includes('<')) rest = rest.replace(SUP_OR_SUB_TAG, '');
   return NOT_PROSE.test(rest) ? null : links;
 }
 
@@ -429,9 +443,16 @@ function atMargin(line: string): boolean {
 }
 
 /**
+/**
+ * Fenced code or an HTML block of a kind that runs past blank lines, anywhere in a line
+ * (in a list item or a footnote definition too): a list item or a definition after one
+ * still open takes the blank lines before it into that block, where a break in its place does not.
+ */
+const MAY_RUN_ON = /```|~~~|<[!?]|<\/?(?:script|pre|style|textarea)(?![\w-])/i;
+
 /** Whether a chunk has fenced code or an HTML block, which can run past blank lines and take in whatever follows. */
 function mayRunPastBlankLines(lines: string[], kinds: LineKind[]): boolean {
-  return kinds.includes('code') || lines.some((line) => line.includes('<') && HTML_BLOCK_START.test(line));
+  return kinds.includes('code') || lines.some((line) => (line.includes('<') && HTML_BLOCK_START.test(line)) || MAY_RUN_ON.test(line));
 }
 
 /**
@@ -492,23 +513,19 @@ export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)):
  * content must open no block (nor code or a link definition, which would define a
  * label for the whole document); it ends where its last line does, trailing spaces
  * included, as remark has it. This holds only in a chunk with no calls, since remark
- * resolves a call only against the definitions it parses, and with no fenced code or
- * HTML block that runs past blank lines anywhere, even inside a list item or another
- * definition: a definition after one still open there takes the blank lines before it
- * into that block, where a break in its place does not.
+ * resolves a call only against the definitions it parses.
  */
 const NUMBERED_DEFINITION = /^\[\^(\d{1,9})\]:[ \t]*/;
 const OPENS_CODE_OR_DEFINITION = /^[ \t]*[`[]/;
 /** Emphasis or an autolink, which OPENS_BLOCK takes for a list item, a break or HTML: notes often start with an italic title or a URL. */
 const OPENS_TEXT = /^[ \t]*(?:[*_]{1,2}(?=[^\s*_])|<(?:https?:\/\/|www\.))/i;
-const MAY_RUN_ON = /```|~~~|<[!?]|<\/?(?:script|pre|style|textarea)(?![\w-])/i;
 
 export type PlainDefinition = TreeFacts['definitions'][number];
 
 /** The footnote definitions, in order, that remark need not see in a chunk whose lines are indexed by `index`. */
 export function plainDefinitions(index: LineIndex, blocks = marginBlocks(index)): PlainDefinition[] {
   const { lines, starts } = index;
-  if (pieceKind(lines, 0, lines.length) !== 'notes' || lines.some((line) => MAY_RUN_ON.test(line))) return [];
+  if (pieceKind(lines, 0, lines.length) !== 'notes') return [];
   const definitions: PlainDefinition[] = [];
   const inNote = (line: string) => withinLimits(line) && !OPENS_CODE_OR_DEFINITION.test(line) && (!OPENS_BLOCK.test(line) || OPENS_TEXT.test(line));
   for (const [first, last] of blocks) {
@@ -539,6 +556,34 @@ function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], start
     merged.push(...group.items);
   }
   return merged.concat(list.slice(next));
+}
+
+/**
+ * Ordered list items — how many briefs number their endnotes — at the left margin:
+ * the tree walk reads only the links of a list item's paragraph. Where every line of
+ * a block is an item opened on a paragraph of prose or a line of prose continuing it
+ * (see inlineLinks), those can be read off the lines. The item's text starts after
+ * one to four spaces (more would make it code).
+ */
+const ORDERED_ITEM = /^\d{1,9}[.)] {1,4}(?=[^ \t])/;
+
+/** The blocks of ordered list items, in order, whose links can be read off the lines, with those links. */
+export function plainListItems(index: LineIndex, blocks = marginBlocks(index)): ProseParagraph[] {
+  const { lines, starts } = index;
+  const items: ProseParagraph[] = [];
+  for (const [first, last] of blocks) {
+    let links: ProseLink[] | null = [];
+    for (let line = first; links && line <= last; line++) {
+      const text = lines[line];
+      const marker = ORDERED_ITEM.exec(text);
+      const content = marker ? text.slice(marker[0].length) : text;
+      const opensText = marker || line > first;
+      const found = opensText && withinLimits(text) && !OPENS_CODE_OR_DEFINITION.test(content) && (!OPENS_BLOCK.test(content) || OPENS_TEXT.test(content)) ? inlineLinks(content, starts[line] + text.length - content.length) : null;
+      links = found && links.concat(found);
+    }
+    if (links) items.push({ start: starts[first], end: starts[last] + lines[last].length, links });
+  }
+  return items;
 }
 
 /**
@@ -733,8 +778,9 @@ export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | n
     const blocks = skipPlainBlocks ? marginBlocks(index, kinds) : [];
     const prose = bounded(proseParagraphs(index, blocks));
     const notes = bounded(plainDefinitions(index, blocks));
+    const items = bounded(plainListItems(index, blocks));
     const headings = skipPlainBlocks ? bounded(plainHeadings(index, kinds)) : [];
-    const standIns = [...prose, ...notes, ...headings].map(({ start, end }) => ({ start, end, lead: BREAK }));
+    const standIns = [...prose, ...notes, ...items, ...headings].map(({ start, end }) => ({ start, end, lead: BREAK }));
     const blanked = [...unbounded.map(([start, end]) => ({ start, end, lead: '' })), ...standIns].sort((a, b) => a.start - b.start);
     // The walk looks for links GFM gave no position in what remark parsed, so never in a link target of the prose left out.
     const parsed = forRemark(source, blanked);
@@ -742,11 +788,12 @@ export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | n
     if (!standIns.length) return tree;
     const facts = inSource(tree, parsed.sourceOffset);
     // In the order the tree walk would have found them: each block's facts come after those of the blocks before it.
-    const excludedByBlock = [...prose.map((p) => ({ at: p.start, items: p.links.map((l): Interval => [l.textEnd, l.end]) })), ...notes.map((d) => ({ at: d.start, items: [[d.start, d.end] as Interval] }))];
+    const withLinks = [...prose, ...items].sort((a, b) => a.start - b.start);
+    const excludedByBlock = [...withLinks.map((p) => ({ at: p.start, items: p.links.map((l): Interval => [l.textEnd, l.end]) })), ...notes.map((d) => ({ at: d.start, items: [[d.start, d.end] as Interval] }))];
     return {
       ...facts,
       paragraphs: insertInOrder(facts.paragraphs, prose.map((p) => ({ at: p.start, items: [{ start: p.start, end: p.end, emphasised: false }] })), (p) => p.start),
-      links: insertInOrder(facts.links, prose.map((p) => ({ at: p.start, items: p.links.map(({ text, target, start, end }) => ({ text, target, start, end })) })), (l) => l.start),
+      links: insertInOrder(facts.links, withLinks.map((p) => ({ at: p.start, items: p.links.map(({ text, target, start, end }) => ({ text, target, start, end })) })), (l) => l.start),
       headings: insertInOrder(facts.headings, headings.map((h) => ({ at: h.start, items: [h] })), (h) => h.start),
       definitions: insertInOrder(facts.definitions, notes.map((d) => ({ at: d.start, items: [d] })), (d) => d.start),
       excluded: insertInOrder(facts.excluded, excludedByBlock.sort((x, y) => x.at - y.at), (e) => e[0]),
