@@ -3,10 +3,12 @@
  *
  * The document is cut into chunks at ATX headings outside fenced code, and each
  * chunk is parsed on its own and kept for the next version (in the caller's
- * ParseReuse), so a keystroke re-parses one section or note, not the brief. remark is used for what needs real Markdown knowledge
- * (headings, links, code spans, footnote definitions); markers are then found by
- * scanning the source outside code and link targets, so a `[^5]` with no
- * definition — which GFM leaves as plain text — is still seen as a marker.
+ * ParseReuse), so a keystroke re-parses one section or note, not the brief. remark is
+ * used for what needs real Markdown knowledge (headings, links, code spans, footnote
+ * definitions); the blocks of a chunk that are plain enough for their facts to be
+ * read off the lines (prose, notes, headings: see treeFacts) are not given to it.
+ * Markers are then found by scanning the source outside code and link targets, so a
+ * `[^5]` with no definition — which GFM leaves as plain text — is still seen as a marker.
  */
 import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -443,7 +445,6 @@ function atMargin(line: string): boolean {
 }
 
 /**
-/**
  * Fenced code or an HTML block of a kind that runs past blank lines, anywhere in a line
  * (in a list item or a footnote definition too): a list item or a definition after one
  * still open takes the blank lines before it into that block, where a break in its place does not.
@@ -483,6 +484,17 @@ function marginBlocks(index: LineIndex, kinds = lineKinds(index.lines)): [number
   return blocks;
 }
 
+/** The links of lines `first` to `last`, in order, each line's read by `linksOf`; null when `linksOf` finds a line with something else. */
+function linesLinks(first: number, last: number, linksOf: (line: number) => ProseLink[] | null): ProseLink[] | null {
+  const links: ProseLink[] = [];
+  for (let line = first; line <= last; line++) {
+    const found = linksOf(line);
+    if (!found) return null;
+    for (const link of found) links.push(link);
+  }
+  return links;
+}
+
 export interface ProseParagraph {
   start: number;
   end: number;
@@ -494,11 +506,7 @@ export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)):
   const { lines, starts } = index;
   const paragraphs: ProseParagraph[] = [];
   for (const [first, last] of blocks) {
-    let links: ProseLink[] | null = [];
-    for (let line = first; links && line <= last; line++) {
-      const found = proseLinks(lines[line], starts[line]);
-      links = found && links.concat(found);
-    }
+    const links = linesLinks(first, last, (line) => proseLinks(lines[line], starts[line]));
     const end = starts[last] + lines[last].length;
     if (links && end - starts[first] >= BREAK.length) paragraphs.push({ start: starts[first], end, links });
   }
@@ -520,6 +528,11 @@ const OPENS_CODE_OR_DEFINITION = /^[ \t]*[`[]/;
 /** Emphasis or an autolink, which OPENS_BLOCK takes for a list item, a break or HTML: notes often start with an italic title or a URL. */
 const OPENS_TEXT = /^[ \t]*(?:[*_]{1,2}(?=[^\s*_])|<(?:https?:\/\/|www\.))/i;
 
+/** Whether a note's text, or a line of it, opens a paragraph (or continues one) and no other block. */
+function opensText(text: string): boolean {
+  return text !== '' && withinLimits(text) && !OPENS_CODE_OR_DEFINITION.test(text) && (!OPENS_BLOCK.test(text) || OPENS_TEXT.test(text));
+}
+
 export type PlainDefinition = TreeFacts['definitions'][number];
 
 /** The footnote definitions, in order, that remark need not see in a chunk whose lines are indexed by `index`. */
@@ -527,14 +540,13 @@ export function plainDefinitions(index: LineIndex, blocks = marginBlocks(index))
   const { lines, starts } = index;
   if (pieceKind(lines, 0, lines.length) !== 'notes') return [];
   const definitions: PlainDefinition[] = [];
-  const inNote = (line: string) => withinLimits(line) && !OPENS_CODE_OR_DEFINITION.test(line) && (!OPENS_BLOCK.test(line) || OPENS_TEXT.test(line));
   for (const [first, last] of blocks) {
     const found: PlainDefinition[] = [];
     for (let line = first; line <= last; line++) {
       const text = lines[line];
       const opening = NUMBERED_DEFINITION.exec(text);
       const content = opening ? text.slice(opening[0].length) : text;
-      if (!(opening ? content && inNote(content) : line > first && inNote(text))) {
+      if (!((opening || line > first) && opensText(content))) {
         found.length = 0;
         break;
       }
@@ -542,7 +554,7 @@ export function plainDefinitions(index: LineIndex, blocks = marginBlocks(index))
       if (opening) found.push({ label: opening[1], start: starts[line], end, contentStart: end - content.length });
       else found[found.length - 1].end = end;
     }
-    definitions.push(...found);
+    for (const definition of found) definitions.push(definition);
   }
   return definitions;
 }
@@ -553,7 +565,7 @@ function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], start
   let next = 0;
   for (const group of groups) {
     while (next < list.length && startOf(list[next]) < group.at) merged.push(list[next++]);
-    merged.push(...group.items);
+    for (const item of group.items) merged.push(item);
   }
   return merged.concat(list.slice(next));
 }
@@ -572,15 +584,12 @@ export function plainListItems(index: LineIndex, blocks = marginBlocks(index)): 
   const { lines, starts } = index;
   const items: ProseParagraph[] = [];
   for (const [first, last] of blocks) {
-    let links: ProseLink[] | null = [];
-    for (let line = first; links && line <= last; line++) {
+    const links = linesLinks(first, last, (line) => {
       const text = lines[line];
       const marker = ORDERED_ITEM.exec(text);
       const content = marker ? text.slice(marker[0].length) : text;
-      const opensText = marker || line > first;
-      const found = opensText && withinLimits(text) && !OPENS_CODE_OR_DEFINITION.test(content) && (!OPENS_BLOCK.test(content) || OPENS_TEXT.test(content)) ? inlineLinks(content, starts[line] + text.length - content.length) : null;
-      links = found && links.concat(found);
-    }
+      return (marker || line > first) && opensText(content) ? inlineLinks(content, starts[line] + text.length - content.length) : null;
+    });
     if (links) items.push({ start: starts[first], end: starts[last] + lines[last].length, links });
   }
   return items;
@@ -764,9 +773,9 @@ function factsOf(chunk: string, tree: TreeFacts): ChunkFacts {
 /**
  * The tree's facts, or null when remark or the walk overflowed the stack. remark
  * parses the source with its unbounded blocks blanked out and a thematic break
- * standing in for each prose paragraph and plain footnote definition, whose facts are
- * read off the lines; `skipPlainBlocks` false gives it those too, which the tests
- * compare with.
+ * standing in for the prose paragraphs, plain footnote definitions, numbered notes and
+ * headings, whose facts are read off the lines; `skipPlainBlocks` false gives it those
+ * too, which the tests compare with.
  */
 export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | null {
   try {
