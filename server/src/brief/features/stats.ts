@@ -228,18 +228,23 @@ export function sectionCounts(model: BriefModel): SectionCounts {
 /** Cheap enough for a hover on the Endnotes heading: of each citation, only its URL is looked for. */
 export function noteCounts(model: BriefModel): NoteCounts {
   const sourceNotes = model.endnotes.filter((note) => !note.seeNote);
-  const withUrl = sourceNotes.filter((note) => citedUrl(note.text) !== null).length;
+  return countNotes(model, sourceNotes.length, sourceNotes.filter((note) => citedUrl(note.text) !== null).length);
+}
+
+function countNotes(model: BriefModel, sourceNotes: number, withUrl: number): NoteCounts {
   return {
     notes: model.endnotes.length,
-    seeNotes: model.endnotes.length - sourceNotes.length,
-    sourceNotes: sourceNotes.length,
+    seeNotes: model.endnotes.length - sourceNotes,
+    sourceNotes,
     sourceNotesWithUrl: withUrl,
-    urlShare: sourceNotes.length ? withUrl / sourceNotes.length : null,
+    urlShare: sourceNotes ? withUrl / sourceNotes : null,
   };
 }
 
 export function briefStats(model: BriefModel): BriefStats {
-  const sources = distinct(model.endnotes.filter((note) => !note.seeNote).map((note): SourceNote => ({ note, citation: parseCitation(note.text) })));
+  // The citations are parsed whole here, URL included: noteCounts would look for each URL again.
+  const sourceNotes = model.endnotes.filter((note) => !note.seeNote).map((note): SourceNote => ({ note, citation: parseCitation(note.text) }));
+  const sources = distinct(sourceNotes);
   const byOutlet = countBy(sources.map((s) => s.citation.outlet));
   const byYear = countBy(sources.map((s) => s.citation.year));
 
@@ -247,7 +252,7 @@ export function briefStats(model: BriefModel): BriefStats {
     ...sectionCounts(model),
     // In the order `stats --json` has always written them.
     markers: model.markers.length,
-    ...noteCounts(model),
+    ...countNotes(model, sourceNotes.length, sourceNotes.filter((source) => source.citation.url !== null).length),
     sources: sources.length,
     sourcesByOutlet: [...byOutlet]
       .map(([outlet, count]) => ({ outlet, count }))

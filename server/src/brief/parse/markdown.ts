@@ -462,9 +462,9 @@ function mayRunPastBlankLines(lines: string[], kinds: LineKind[]): boolean {
  * so any list, quote or footnote definition before it is closed by it, and it leaves
  * nothing open after it. A chunk in which a block may run past blank lines has none.
  */
-function marginBlocks(index: LineIndex, kinds = lineKinds(index.lines)): [number, number][] {
+function marginBlocks(index: LineIndex, kinds = lineKinds(index.lines), readable = !mayRunPastBlankLines(index.lines, kinds)): [number, number][] {
   const { lines } = index;
-  if (mayRunPastBlankLines(lines, kinds)) return [];
+  if (!readable) return [];
   const blocks: [number, number][] = [];
   /** The last line of the block before, or -1. */
   let before = -1;
@@ -495,16 +495,17 @@ function linesLinks(first: number, last: number, linksOf: (line: number) => Pros
   return links;
 }
 
-export interface ProseParagraph {
+/** A block whose facts are read off its lines: where it starts and ends, and its links. */
+export interface LinkedBlock {
   start: number;
   end: number;
   links: ProseLink[];
 }
 
 /** The top-level paragraphs of prose, in order; each at least 3 characters long, for the break that stands in for it (see treeFacts). */
-export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)): ProseParagraph[] {
+export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)): LinkedBlock[] {
   const { lines, starts } = index;
-  const paragraphs: ProseParagraph[] = [];
+  const paragraphs: LinkedBlock[] = [];
   for (const [first, last] of blocks) {
     const links = linesLinks(first, last, (line) => proseLinks(lines[line], starts[line]));
     const end = starts[last] + lines[last].length;
@@ -580,9 +581,9 @@ function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], start
 const ORDERED_ITEM = /^\d{1,9}[.)] {1,4}(?=[^ \t])/;
 
 /** The blocks of ordered list items, in order, whose links can be read off the lines, with those links. */
-export function plainListItems(index: LineIndex, blocks = marginBlocks(index)): ProseParagraph[] {
+export function plainListItems(index: LineIndex, blocks = marginBlocks(index)): LinkedBlock[] {
   const { lines, starts } = index;
-  const items: ProseParagraph[] = [];
+  const items: LinkedBlock[] = [];
   for (const [first, last] of blocks) {
     const links = linesLinks(first, last, (line) => {
       const text = lines[line];
@@ -602,18 +603,17 @@ export function plainListItems(index: LineIndex, blocks = marginBlocks(index)): 
  * after the `#`s and those at the end of the line.
  */
 const PLAIN_HEADING = /^(#{1,6})[ \t]+([^\s#`<[\]!@*_~\\&][^#`<[\]!@*_~\\&]*?)[ \t]*$/;
-const LINK_IN_TEXT = /:\/\/|www\./i;
 
 type HeadingFacts = TreeFacts['headings'][number];
 
 /** The headings of a chunk, in order, that remark need not see (see PLAIN_HEADING); none in a chunk in which a block may run past blank lines. */
-export function plainHeadings(index: LineIndex, kinds = lineKinds(index.lines)): HeadingFacts[] {
+export function plainHeadings(index: LineIndex, kinds = lineKinds(index.lines), readable = !mayRunPastBlankLines(index.lines, kinds)): HeadingFacts[] {
   const { lines, starts } = index;
-  if (mayRunPastBlankLines(lines, kinds)) return [];
+  if (!readable) return [];
   const headings: HeadingFacts[] = [];
   kinds.forEach((kind, line) => {
     const match = kind === 'heading' ? PLAIN_HEADING.exec(lines[line]) : null;
-    if (!match || LINK_IN_TEXT.test(match[2])) return;
+    if (!match || BARE_LINK.test(match[2])) return;
     const start = starts[line];
     const textStart = start + match[0].indexOf(match[2], match[1].length);
     headings.push({ depth: match[1].length, title: collapseWhitespace(match[2]), start, end: start + lines[line].length, textStart, textEnd: textStart + match[2].length });
@@ -784,11 +784,13 @@ export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | n
     const unbounded = unboundedBlocks(index, kinds);
     // A paragraph with hundreds of markers can be unbounded too: it stays blanked out as such, with no paragraph.
     const bounded = <T extends { start: number; end: number }>(blocks: T[]) => blocks.filter((p) => !unbounded.some(([from, to]) => from < p.end && p.start < to));
-    const blocks = skipPlainBlocks ? marginBlocks(index, kinds) : [];
+    // One look for blocks that run past blank lines, which leave nothing to read off the lines.
+    const readable = skipPlainBlocks && !mayRunPastBlankLines(index.lines, kinds);
+    const blocks = marginBlocks(index, kinds, readable);
     const prose = bounded(proseParagraphs(index, blocks));
     const notes = bounded(plainDefinitions(index, blocks));
     const items = bounded(plainListItems(index, blocks));
-    const headings = skipPlainBlocks ? bounded(plainHeadings(index, kinds)) : [];
+    const headings = bounded(plainHeadings(index, kinds, readable));
     const standIns = [...prose, ...notes, ...items, ...headings].map(({ start, end }) => ({ start, end, lead: BREAK }));
     const blanked = [...unbounded.map(([start, end]) => ({ start, end, lead: '' })), ...standIns].sort((a, b) => a.start - b.start);
     // The walk looks for links GFM gave no position in what remark parsed, so never in a link target of the prose left out.
