@@ -14,7 +14,7 @@ import * as path from 'path';
 import { AnalysisSession, BriefConfig, BriefFormat, DEFAULT_CONFIG, Rule, analyze, parseBrief, resolveConfig, runRules } from '../../server/src/brief';
 import { parseMarkdown } from '../../server/src/brief/parse/markdown';
 import { LineIndex } from '../../server/src/brief/parse/text';
-import { ByLine } from '../../server/src/brief/memo';
+import { ByLine, TextMemo } from '../../server/src/brief/memo';
 import { generateBrief } from '../../bench/generate';
 import { FIXTURES, MARKDOWN_SEED, readText, seedsPresent } from '../helpers';
 
@@ -226,6 +226,23 @@ describe('a rule’s memory in an editing session', () => {
     check(brief('Second source, 2022.'), rule);
     check(brief('Second source, 2022.'), rule, new AnalysisSession());
     assert.strictEqual(computed.length, 4, 'a check without a session, and another session, compute every note');
+  });
+});
+
+describe('functions of a text remembered together', () => {
+  it('compute each text once per function, and all start over once the memo holds its capacity of texts', () => {
+    const computed: string[] = [];
+    const memo = new TextMemo(2);
+    const length = (text: string) => (computed.push(`length ${text}`), text.length);
+    const shout = (text: string) => (computed.push(`shout ${text}`), text.toUpperCase());
+    assert.strictEqual(memo.of(length), memo.of(length), 'one remembered function per function');
+    assert.deepStrictEqual([memo.of(length)('ab'), memo.of(shout)('ab'), memo.of(length)('ab'), memo.of(shout)('ab')], [2, 'AB', 2, 'AB']);
+    assert.deepStrictEqual(computed, ['length ab', 'shout ab'], 'each function computes the text once');
+    computed.length = 0;
+    memo.of(length)('cde');
+    memo.of(length)('f');
+    assert.deepStrictEqual([memo.of(length)('ab'), memo.of(shout)('ab')], [2, 'AB']);
+    assert.deepStrictEqual(computed, ['length cde', 'length f', 'length ab', 'shout ab'], 'the third text started the memo over, for both functions');
   });
 });
 

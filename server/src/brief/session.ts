@@ -13,7 +13,7 @@
  * incremental property test (test/unit/incremental.test.ts) checks it on random edits.
  */
 import { BriefConfig } from './config';
-import { ByLine, detached, memoize } from './memo';
+import { ByLine, TextMemo, detached } from './memo';
 import { BriefModel } from './model';
 import { ParseReuse } from './parse/reuse';
 import { Finding, Rule, RuleMemory } from './rules';
@@ -45,6 +45,8 @@ export class AnalysisSession {
   readonly parseReuse = new ParseReuse();
   private readonly runs = new Map<Rule, RuleRun>();
   private readonly memories = new Map<Rule, RuleMemory>();
+  /** What rules remember by text: shared, so that rules parsing the same notes keep one copy of each note's text. */
+  private readonly remembered = new TextMemo();
   /** Per version: which properties (and list elements) of an earlier model equal this version's, so that each is compared once. */
   private sameAs = new Map<BriefModel, { whole: Map<ModelKey, boolean>; elements: Map<ModelKey, Map<number, boolean>> }>();
 
@@ -80,14 +82,9 @@ export class AnalysisSession {
     let memory = this.memories.get(rule);
     if (!memory) {
       const byLine = new ByLine<unknown>();
-      const remembered = new Map<(text: string) => unknown, (text: string) => unknown>();
       memory = {
         perLine: (lines, compute, move) => byLine.map(lines, compute, move as (result: unknown, by: number) => unknown) as ReturnType<typeof compute>[],
-        remember: (compute) => {
-          let known = remembered.get(compute);
-          if (!known) remembered.set(compute, (known = memoize(compute)));
-          return known as typeof compute;
-        },
+        remember: (compute) => this.remembered.of(compute),
       };
       this.memories.set(rule, memory);
     }

@@ -14,7 +14,7 @@ import type { Root, RootContent, Heading, Link as MdLink } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { detached } from '../memo';
+import { NONE, detached, mapKept } from '../memo';
 import { BriefModel, Endnote, Link, Marker, NoteSegment, Range, TextLine, UrlSpan, moveRange } from '../model';
 import { NotesFromParts, ParseReuse, Placed } from './reuse';
 import { Interval, NoteParts, makeEndnote, mergeIntervals, moveMarker, moveUrl, scanMarkers, scanNumberedNotes, scanUrls } from './scan';
@@ -34,34 +34,37 @@ export interface TreeFacts {
 
 /** Everything one chunk contributes to the model, with line numbers counted from the chunk's first line. */
 interface ChunkParts {
-  headings: HeadingLine[];
-  links: Link[];
-  markers: Marker[];
-  urls: UrlSpan[];
+  headings: readonly HeadingLine[];
+  links: readonly Link[];
+  markers: readonly Marker[];
+  urls: readonly UrlSpan[];
   /** Top-level paragraphs; `emphasised` when set entirely in bold or italics (a byline). */
-  paragraphs: { range: Range; emphasised: boolean }[];
+  paragraphs: readonly { range: Range; emphasised: boolean }[];
   /** GFM footnote definitions, as everything a note is made of but what the note before it decides (what Ibid. points to). */
-  definitions: NoteParts[];
+  definitions: readonly NoteParts[];
   /** First and last line of each span without markers (code, comments) that covers more than one line. */
-  codeLines: [number, number][];
+  codeLines: readonly [number, number][];
 }
 
 export type ChunkFacts = Placed<ChunkParts>;
 
+/** ChunkParts being filled in. */
+type ChunkPartsBuilder = { -readonly [K in keyof ChunkParts]: ChunkParts[K][number][] };
+
 function moveChunkParts(parts: ChunkParts, by: number): ChunkParts {
   return {
-    headings: parts.headings.map((h) => ({ ...h, line: h.line + by, range: moveRange(h.range, by) })),
-    links: parts.links.map((l) => ({ ...l, range: moveRange(l.range, by) })),
-    markers: parts.markers.map((m) => moveMarker(m, by)),
-    urls: parts.urls.map((url) => moveUrl(url, by)),
-    paragraphs: parts.paragraphs.map((p) => ({ ...p, range: moveRange(p.range, by) })),
-    definitions: parts.definitions.map((d) => ({
+    headings: mapKept(parts.headings, (h) => ({ ...h, line: h.line + by, range: moveRange(h.range, by) })),
+    links: mapKept(parts.links, (l) => ({ ...l, range: moveRange(l.range, by) })),
+    markers: mapKept(parts.markers, (m) => moveMarker(m, by)),
+    urls: mapKept(parts.urls, (url) => moveUrl(url, by)),
+    paragraphs: mapKept(parts.paragraphs, (p) => ({ ...p, range: moveRange(p.range, by) })),
+    definitions: mapKept(parts.definitions, (d) => ({
       ...d,
       range: moveRange(d.range, by),
       numberRange: moveRange(d.numberRange, by),
       segments: d.segments.map((segment) => ({ ...segment, range: moveRange(segment.range, by) })),
     })),
-    codeLines: parts.codeLines.map(([first, last]) => [first + by, last + by]),
+    codeLines: mapKept(parts.codeLines, ([first, last]) => [first + by, last + by]),
   };
 }
 
@@ -716,8 +719,8 @@ function parseKeptChunk(chunk: string): ChunkFacts {
 /**
  * Parts a session keeps from version to version, with every string in them copied,
  * so that they do not hold on to the text of the version they were parsed from (a
- * copy of the words kept, not of the whole chunk). Changes `parts`, which must be
- * freshly built, and returns it.
+ * copy of the words kept, not of the whole chunk), and every empty list the shared
+ * one. Changes `parts`, which must be freshly built, and returns it.
  */
 function keptParts(parts: ChunkParts): ChunkParts {
   for (const heading of parts.headings) heading.title = detached(heading.title);
@@ -731,13 +734,15 @@ function keptParts(parts: ChunkParts): ChunkParts {
     definition.label = detached(definition.label);
     for (const segment of definition.segments) segment.text = detached(segment.text);
   }
+  const lists = parts as unknown as Record<string, readonly unknown[]>;
+  for (const key in lists) if (!lists[key].length) lists[key] = NONE;
   return parts;
 }
 
 /** The parts of joined pieces, piece by piece: `bounds` are the pieces' first lines, counted like the parts' lines; each piece's lines are then counted from its first. */
 function splitParts(parts: ChunkParts, bounds: number[]): ChunkParts[] {
-  const split = bounds.map((): ChunkParts => ({ headings: [], links: [], markers: [], urls: [], paragraphs: [], definitions: [], codeLines: [] }));
-  const pieceAt = (line: number): ChunkParts => split[lastAtMost(bounds, line)];
+  const split = bounds.map((): ChunkPartsBuilder => ({ headings: [], links: [], markers: [], urls: [], paragraphs: [], definitions: [], codeLines: [] }));
+  const pieceAt = (line: number): ChunkPartsBuilder => split[lastAtMost(bounds, line)];
   for (const heading of parts.headings) pieceAt(heading.line).headings.push(heading);
   for (const link of parts.links) pieceAt(link.range.start.line).links.push(link);
   for (const marker of parts.markers) pieceAt(marker.range.start.line).markers.push(marker);
@@ -826,8 +831,8 @@ export function parseMarkdown(text: string, reuse?: ParseReuse, chunking: Markdo
   const links: Link[] = [];
   let markers: Marker[] = [];
   const urls: UrlSpan[] = [];
-  const definitions: ChunkParts['definitions'] = [];
-  const paragraphs: ChunkParts['paragraphs'] = [];
+  const definitions: NoteParts[] = [];
+  const paragraphs: ChunkPartsBuilder['paragraphs'] = [];
   const codeLines = new Set<number>();
 
   const add = (parts: ChunkParts) => {

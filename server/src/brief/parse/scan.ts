@@ -1,4 +1,4 @@
-import { ByLine, CarryOver, detached } from '../memo';
+import { ByLine, CarryOver, NONE, detached, mapKept } from '../memo';
 import { Endnote, Marker, NoteSegment, NoteStyle, SeeAlsoReference, UrlSpan, moveRange, sameRange } from '../model';
 import { LineIndex, SEE_REFERENCE, URL_PATTERN, cleanUrl, collapseWhitespace, isBlank, superscriptToNumber } from './text';
 
@@ -104,22 +104,25 @@ export function moveUrl(url: UrlSpan, by: number): UrlSpan {
 
 /** The markers and URLs of one line, on line 0. */
 export interface LineSpans {
-  markers: Marker[];
-  urls: UrlSpan[];
+  markers: readonly Marker[];
+  urls: readonly UrlSpan[];
 }
 
-const NO_SPANS: LineSpans = { markers: [], urls: [] };
+const NO_SPANS: LineSpans = { markers: NONE, urls: NONE };
 
 function moveSpans(spans: LineSpans, by: number): LineSpans {
-  return { markers: spans.markers.map((marker) => moveMarker(marker, by)), urls: spans.urls.map((url) => moveUrl(url, by)) };
+  return spans === NO_SPANS ? spans : { markers: mapKept(spans.markers, (marker) => moveMarker(marker, by)), urls: mapKept(spans.urls, (url) => moveUrl(url, by)) };
 }
 
-/** The markers and URLs of a line, placed on that line. */
+/** The markers and URLs of a line, placed on that line; most lines have none, and share one record that says so. */
 function spansOfLine(text: string, line: number): LineSpans {
   if (!text) return NO_SPANS;
   const index = new LineIndex(text);
-  const spans = { markers: scanMarkers(index, 0, text.length, []), urls: scanUrls(index, 0, text.length) };
-  return line && (spans.markers.length || spans.urls.length) ? moveSpans(spans, line) : spans;
+  const markers = scanMarkers(index, 0, text.length, []);
+  const urls = scanUrls(index, 0, text.length);
+  if (!markers.length && !urls.length) return NO_SPANS;
+  const spans = { markers: markers.length ? markers : NONE, urls: urls.length ? urls : NONE };
+  return line ? moveSpans(spans, line) : spans;
 }
 
 /**
@@ -130,7 +133,7 @@ function spansOfLine(text: string, line: number): LineSpans {
  * line, and a line that was there in the last version is not scanned again: it keeps
  * its very markers and URLs unless it moved.
  */
-export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: ByLine<LineSpans>): LineSpans {
+export function scanLines(index: LineIndex, skipFrom: number, skipTo: number, reuse?: ByLine<LineSpans>): { markers: Marker[]; urls: UrlSpan[] } {
   if (!reuse) {
     // Nothing to carry over: one pass over the whole text costs a fraction of a pass per line.
     const skipped: Interval[] = skipFrom < skipTo ? [[index.startOf(skipFrom), index.startOf(skipTo)]] : [];
