@@ -11,6 +11,9 @@
  * note lost from the Endnotes, a note cited by nobody, a see-note chain, a repeated
  * source, a URL split across a blank line, an unrenderable glyph, an empty link
  * target and an empty section.
+ * With `markup`, Markdown prose also carries what real drafts use and the checker's
+ * line reader leaves to the Markdown parser: emphasis and code spans (some opening a
+ * line), links with titles, bulleted lists, block quotes and tables.
  */
 
 export type BenchFormat = 'markdown' | 'plaintext';
@@ -80,9 +83,15 @@ interface NotePlan {
 }
 
 /** Builds a brief of roughly `targetBytes` UTF-8 bytes. */
-export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7): string {
+export interface BriefOptions {
+  /** Markdown only: inline and block markup in the body (see above). Off, the brief is the same text as without options. */
+  markup?: boolean;
+}
+
+export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7, options: BriefOptions = {}): string {
   const w = new Writer(random(seed));
   const md = format === 'markdown';
+  const markup = md && options.markup === true;
   // Markdown notes: GFM footnote definitions, or (even seeds) a numbered list; one blank line apart either way.
   const mdNumbered = md && seed % 2 === 0;
   const bodyBudget = targetBytes * 0.86;
@@ -95,8 +104,20 @@ export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7
     return style === 0 ? `[^${n}]` : style === 1 ? `<sup>${n}</sup>` : superscript(n);
   };
 
+  const emphasis = (): string => {
+    const words = w.words(1 + w.int(3));
+    const kind = w.int(4);
+    return kind === 0 ? `**${words}**` : kind === 1 ? `*${words}*` : kind === 2 ? `_${words}_` : `\`${words}\``;
+  };
+
   const sentence = (): string => {
     let text = `${w.capitalised(6 + w.int(14))}`;
+    if (markup) {
+      const roll = w.int(6);
+      if (roll === 0) text = `${emphasis()} ${text.toLowerCase()}`;
+      else if (roll < 3) text += ` ${emphasis()} ${w.words(1 + w.int(4))}`;
+      if (w.int(12) === 0) text += ` [${w.words(2)}](https://www.${w.word()}.org/${w.word()} "${w.capitalised(3)}")`;
+    }
     if (md && w.int(14) === 0) text += ` [${w.words(2)}](https://www.${w.word()}.org/${w.word()})`;
     if (md && w.int(220) === 0) text += ` [${w.words(2)}](#)`;
     if (!md && w.int(400) === 0) text += ' □';
@@ -132,6 +153,21 @@ export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7
   };
 
   const blank = () => w.push('');
+
+  /** A list, a quotation or a table, now and then, after a subsection's paragraphs. */
+  const blocks = () => {
+    const roll = w.int(4);
+    if (roll === 0) {
+      for (let i = 0; i < 3 + w.int(3); i++) w.push(`- **${w.capitalised(2)}.** ${sentence()}`);
+      blank();
+    } else if (roll === 1) {
+      w.push(`> ${sentence()}`, `> ${sentence()}`, '');
+    } else if (roll === 2 && w.int(2) === 0) {
+      w.push(`| ${w.capitalised(1)} | ${w.capitalised(1)} | ${w.capitalised(1)} |`, '| --- | ---: | --- |');
+      for (let i = 0; i < 2 + w.int(4); i++) w.push(`| ${w.words(2)} | ${w.int(1000)} | ${emphasis()} |`);
+      blank();
+    }
+  };
   const heading = (level: number, title: string) => (md ? w.push(`${'#'.repeat(level)} ${title}`) : w.push(level === 1 ? title.toUpperCase() : title));
 
   if (md) {
@@ -156,6 +192,7 @@ export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7
         blank();
       }
       for (let p = 0; p < 3 + w.int(3); p++) w.push(paragraph(), '');
+      if (markup) blocks();
     }
   }
   heading(2, md ? 'Implications and Recommendations' : 'Recommendations');

@@ -57,9 +57,9 @@ function apply(text: string, edit: TextEdit | { several: TextEdit[] }): string {
   return text.slice(0, at) + edit.insert + text.slice(at + edit.remove);
 }
 
-/** Small briefs of both formats, with every kind of note, marker and defect the benchmark uses. */
+/** Small briefs of both formats, with every kind of note, marker, defect and markup the benchmark uses. */
 const BRIEFS: Record<BriefFormat, string[]> = {
-  markdown: [1, 2, 3, 4].map((seed) => generateBrief('markdown', 2500, seed)),
+  markdown: [...[1, 2, 3, 4].map((seed) => generateBrief('markdown', 2500, seed)), generateBrief('markdown', 2500, 5, { markup: true })],
   plaintext: [1, 2, 3].map((seed) => generateBrief('plaintext', 2500, seed)),
 };
 

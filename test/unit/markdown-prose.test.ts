@@ -120,6 +120,34 @@ describe('Markdown prose paragraphs', () => {
     assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
   });
 
+  it('may open with emphasis and carry links with a title, but not be set entirely in emphasis (a byline)', () => {
+    const text = ['*Emphasis* opens this one.', '', '**By Jane Doe**', '', '_Italic_ here,', 'and *here*', '', 'A [report](https://example.org/r "The report") and [data](# "").', '', '* a list item', '', '***'].join('\n');
+    assert.deepStrictEqual(prose(text), ['*Emphasis* opens this one.', 'A [report](https://example.org/r "The report") and [data](# "").']);
+    assert.deepStrictEqual(
+      proseParagraphs(new LineIndex(text))[1].links.map((l) => [l.text, l.target, text.slice(l.start, l.end)]),
+      [
+        ['report', 'https://example.org/r', '[report](https://example.org/r "The report")'],
+        ['data', '#', '[data](# "")'],
+      ],
+    );
+    assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
+  });
+
+  it('may carry code spans between single backticks, in which nothing is a link or a call', () => {
+    const text = ['Set `code`, `[^3]` and `[a](#)` in code, then [a link](#)[^4].', '', 'A [text with `code`](#) link.', '', 'Code `across', 'lines` here.', '', 'Double ``code`` here.'].join('\n');
+    const [paragraph, ...others] = proseParagraphs(new LineIndex(text));
+    assert.deepStrictEqual(others, []);
+    assert.deepStrictEqual(
+      paragraph.code.map(([start, end]) => text.slice(start, end)),
+      ['`code`', '`[^3]`', '`[a](#)`'],
+    );
+    assert.deepStrictEqual(
+      paragraph.links.map((l) => text.slice(l.start, l.end)),
+      ['[a link](#)'],
+    );
+    assert.deepStrictEqual(treeFacts(text), treeFacts(text, false));
+  });
+
   it('are none in a chunk with fenced code or an HTML block, which can run past blank lines', () => {
     assert.deepStrictEqual(prose('Words.\n\n```\ncode\n\nmore code\n```\n\nWords.'), []);
     assert.deepStrictEqual(prose('Words.\n\n<!-- a comment\n\nstill the comment -->\n\nWords.'), []);
@@ -136,14 +164,16 @@ describe('Markdown prose paragraphs', () => {
     assert.deepStrictEqual(prose('One\r\u00a0\rtwo\r\rThree'), ['One\r\u00a0\rtwo', 'Three']);
   });
 
-  it('leave the model of a generated brief as a parse of everything by remark has it', () => {
-    const text = generateBrief('markdown', 40_000, 5);
-    assert.ok(prose(text).length > 20, 'the generated brief has prose paragraphs to skip');
-    const skipped = treeFacts(text);
-    const whole = treeFacts(text, false);
-    assert.ok(skipped && whole);
-    assert.deepStrictEqual(skipped, whole);
-  });
+  for (const markup of [false, true]) {
+    it(`leave the model of a generated brief${markup ? ' with inline and block markup' : ''} as a parse of everything by remark has it`, () => {
+      const text = generateBrief('markdown', 40_000, 5, { markup });
+      assert.ok(prose(text).length > 20, 'the generated brief has prose paragraphs to skip');
+      const skipped = treeFacts(text);
+      const whole = treeFacts(text, false);
+      assert.ok(skipped && whole);
+      assert.deepStrictEqual(skipped, whole);
+    });
+  }
 
   it('leave footnote definitions with a number for a label and content that opens no block to be read off the lines', () => {
     const text = [
@@ -250,6 +280,18 @@ describe('Markdown prose paragraphs', () => {
       'A [link](#)[^3] with a call.',
       'See <https://example.org/a_b> and [data](#) for more.',
       'Autolinks <http://example.org/q?a=1;b=(2)><https://example.org/>.',
+      '*Emphasis* opens a sentence here.',
+      '__Strong lead.__ A [link](https://example.org/x "A title") follows.',
+      'Titled [link](https://example.org "with (parens) inside") and [another](# "").',
+      'Odd [titles](https://example.org  "two spaces") and [here](# \'single\') and [there](# "a"b).',
+      '_Italic_ start, then words, *ending*',
+      'Set `code` in a line, and `[^3]` and `x¹` inside code[^4].',
+      '`code` opens the line, `[link](#)` in code and [a link](#) after.',
+      'A [text with `code`](#) and a [title](# "with `code`").',
+      'Odd `backtick, ``double`` and escaped \\`not code` here.',
+      'Code `a` and <https://example.org> together.',
+      'Code across `two',
+      'lines` here.',
     );
     const blankLine = fc.constantFrom('', '', '   ', '        ', '\t');
     const otherLine = fc.constantFrom(
@@ -323,6 +365,9 @@ describe('Markdown prose paragraphs', () => {
       '*Emphasis* <https://example.org> text.',
       '**By Jane Doe**',
       '*emphasis* only',
+      '* list item',
+      '** not a break',
+      '_*mixed*_ openers',
       'Escaped \\* star.',
       'AT&amp;T and &copy;',
     );

@@ -379,59 +379,91 @@ function unboundedBlocks(index: LineIndex, kinds: LineKind[]): [number, number][
 }
 
 /*
- * Prose: a line with nothing that gives remark's tree facts of its own — no code,
- * HTML (but for `<sup>`/`<sub>` tags), bare link (`://`, `www.`, an address's `@`),
- * image or link other than an inline link `[text](target)` or an autolink
- * `<https://…>` with nothing in either to decode or parse further — and nothing at
- * its start that opens a block. Note calls `[^N]` (not followed by `(` or `[`, which
- * would make one a link's text), emphasis, strikethrough, escapes and entities give
- * the tree nothing it is read for. A top-level paragraph of prose thus tells the tree
- * nothing but where it starts and ends and where its links are, and that can be read
- * off the lines: remark is given a thematic break in its place (BREAK). Markers and
- * URLs are found by scanning the source, as everywhere else.
+ * Prose: a line with nothing that gives remark's tree facts of its own — no HTML (but
+ * for `<sup>`/`<sub>` tags), bare link (`://`, `www.`, an address's `@`), image or
+ * link other than an inline link `[text](target "title")` or an autolink `<https://…>`
+ * with nothing in either to decode or parse further, no code but spans between single
+ * backticks — and nothing at its start that opens a block (emphasis may). Note calls
+ * `[^N]` (not followed by `(` or `[`, which would make one a link's text), emphasis,
+ * strikethrough, escapes and entities give the tree nothing it is read for. A
+ * top-level paragraph of prose thus tells the tree nothing but where it starts and
+ * ends and where its links and code spans are (but for one that may be set entirely in
+ * emphasis, a byline), and that can be read off the lines: remark is given a thematic
+ * break in its place (BREAK). Markers and URLs are found by scanning the source, as everywhere else.
  */
 const NOTE_CALL = /\[\^\d{1,9}\](?![([])/g;
 const SUP_OR_SUB_TAG = /<\/?su[pb]>/gi;
-const PLAIN_LINK = /\[([^[\]`*_<>!~\\&|@^\r\n]+)\]\(([^\s()<>[\]\\&"'`]+)\)/g;
+/** `[text](target)` or `[text](target "title")`: remark reads nothing in the title, and only a plain one is taken here. */
+const PLAIN_LINK = /\[([^[\]`*_<>!~\\&|@^\r\n]+)\]\(([^\s()<>[\]\\&"'`]+)(?:\)|[ \t]+"[^"\\\r\n<>[\]`&]*"\))/g;
 /** An autolink whose text and target are the URL as written: no entity or escape to decode, no space or bracket to end it early. */
 const AUTOLINK = /<(https?:\/\/[\w\-.~:/?#@!$'()*+,;=%]*)>/g;
 const BARE_LINK = /:\/\/|www\./i;
 const NOT_PROSE = /[`<[\]!@]|:\/\/|www\./i;
 /** Block openers, and `*`, `_`, `~` and `|` at the start of a line, which may open one (a list item, a break, a fence, a table's delimiter row). */
 const OPENS_BLOCK = /^[ \t]*(?:[#>=+:<*_~|-]|\[\^|\d+[.)])/;
+/** Emphasis or an autolink, which OPENS_BLOCK takes for a list item, a break or HTML: sentences and notes often start with an italic title or a URL. */
+const OPENS_TEXT = /^[ \t]*(?:[*_]{1,2}(?=[^\s*_])|<(?:https?:\/\/|www\.))/i;
 /** Blank as remark sees it: spaces and tabs only (a line of no-break spaces is text). */
 const BLANK_FOR_REMARK = /^[ \t]*$/;
 
 type ProseLink = TreeFacts['links'][number] & { textEnd: number };
+
+/** What the lines of a block give the tree facts: its links, and its code spans, which markers are not looked for in. */
+interface InlineFacts {
+  links: ProseLink[];
+  code: Interval[];
+}
 
 /** Short and shallow enough for remark to parse in bounded time (see unboundedBlocks). */
 function withinLimits(line: string): boolean {
   return line.length <= MAX_PARSED_LINE && indentOf(line) <= NORMAL_INDENT;
 }
 
-/** The links of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
-function proseLinks(line: string, at: number): ProseLink[] | null {
-  return withinLimits(line) && !OPENS_BLOCK.test(line) ? inlineLinks(line, at) : null;
+/** The inline facts of a line of prose (offsets from `at`, where the line starts), or null when the line is not prose. */
+function proseFacts(line: string, at: number): InlineFacts | null {
+  return withinLimits(line) && opensParagraph(line) ? inlineFacts(line, at) : null;
 }
 
-/** The links in `text`, which starts at `at`, in order; or null when it has anything else remark would find (see above). */
-function inlineLinks(text: string, at: number): ProseLink[] | null {
+/** Whether a line's start opens (or continues) a paragraph: no block opener, or one that is emphasis or an autolink after all. */
+function opensParagraph(line: string): boolean {
+  return !OPENS_BLOCK.test(line) || OPENS_TEXT.test(line);
+}
+
+/** A code span between single backticks: a line with a longer run of backticks, or an escaped one, is left to remark. */
+const CODE_SPAN = /`[^`]*`/g;
+
+/** The links and code spans in `text`, which starts at `at`, in order; or null when it has anything else remark would find (see above). */
+function inlineFacts(text: string, at: number): InlineFacts | null {
   // An escaped bracket is text: what follows it is no link, whatever PLAIN_LINK or AUTOLINK would find there.
   if (text.includes('\\[') || text.includes('\\<')) return null;
-  const links: ProseLink[] = [];
+  const code: Interval[] = [];
   let rest = text;
-  if (text.includes('](')) {
-    for (const match of text.matchAll(PLAIN_LINK)) {
+  if (text.includes('`')) {
+    // Code spans come before links and emphasis, but after autolinks and HTML, which a `<` could open around one.
+    if (text.includes('``') || text.includes('\\`') || text.includes('<')) return null;
+    for (const match of text.matchAll(CODE_SPAN)) code.push([at + match.index!, at + match.index! + match[0].length]);
+    // Spaces in the spans' place: nothing in a span is a link or a call, and offsets stay as they are.
+    rest = text.replace(CODE_SPAN, (span) => ' '.repeat(span.length));
+    // A backtick left over opens a span that may close on a later line.
+    if (rest.includes('`')) return null;
+  }
+  const outsideCode = rest;
+  const links: ProseLink[] = [];
+  if (outsideCode.includes('](')) {
+    for (const match of outsideCode.matchAll(PLAIN_LINK)) {
       // A bare link in a link's text is not one (links do not nest), but a line that has one is left to remark all the same.
       if (BARE_LINK.test(match[1])) return null;
       const start = at + match.index!;
-      links.push({ text: collapseWhitespace(match[1]), target: match[2], start, end: start + match[0].length, textEnd: start + 1 + match[1].length });
+      const end = start + match[0].length;
+      // A code span in a link's text or title: the link, if it is one, is read by remark.
+      if (code.some(([from, to]) => start < to && from < end)) return null;
+      links.push({ text: collapseWhitespace(match[1]), target: match[2], start, end, textEnd: start + 1 + match[1].length });
     }
     rest = rest.replace(PLAIN_LINK, '');
   }
   if (rest.includes('<')) {
     const inline = links.length;
-    for (const match of text.matchAll(AUTOLINK)) {
+    for (const match of outsideCode.matchAll(AUTOLINK)) {
       const start = at + match.index!;
       const end = start + match[0].length;
       links.push({ text: match[1], target: match[1], start, end, textEnd: end - 1 });
@@ -440,7 +472,7 @@ function inlineLinks(text: string, at: number): ProseLink[] | null {
     rest = rest.replace(AUTOLINK, '').replace(SUP_OR_SUB_TAG, '');
   }
   if (rest.includes('[^')) rest = rest.replace(NOTE_CALL, '');
-  return NOT_PROSE.test(rest) ? null : links;
+  return NOT_PROSE.test(rest) ? null : { links, code };
 }
 
 function atMargin(line: string): boolean {
@@ -487,32 +519,37 @@ function marginBlocks(index: LineIndex, kinds = lineKinds(index.lines), readable
   return blocks;
 }
 
-/** The links of lines `first` to `last`, in order, each line's read by `linksOf`; null when `linksOf` finds a line with something else. */
-function linesLinks(first: number, last: number, linksOf: (line: number) => ProseLink[] | null): ProseLink[] | null {
+/** The inline facts of lines `first` to `last`, in order, each line's read by `factsOf`; null when `factsOf` finds a line with something else. */
+function linesFacts(first: number, last: number, factsOf: (line: number) => InlineFacts | null): InlineFacts | null {
   const links: ProseLink[] = [];
+  const code: Interval[] = [];
   for (let line = first; line <= last; line++) {
-    const found = linksOf(line);
+    const found = factsOf(line);
     if (!found) return null;
-    for (const link of found) links.push(link);
+    for (const link of found.links) links.push(link);
+    for (const span of found.code) code.push(span);
   }
-  return links;
+  return { links, code };
 }
 
-/** A block whose facts are read off its lines: where it starts and ends, and its links. */
-export interface LinkedBlock {
+/** A block whose facts are read off its lines: where it starts and ends, its links and its code spans. */
+export interface LinkedBlock extends InlineFacts {
   start: number;
   end: number;
-  links: ProseLink[];
 }
+
+const MAY_BE_EMPHASISED = /^[ \t]*[*_]/;
 
 /** The top-level paragraphs of prose, in order; each at least 3 characters long, for the break that stands in for it (see treeFacts). */
 export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)): LinkedBlock[] {
   const { lines, starts } = index;
   const paragraphs: LinkedBlock[] = [];
   for (const [first, last] of blocks) {
-    const links = linesLinks(first, last, (line) => proseLinks(lines[line], starts[line]));
+    // A paragraph set entirely in bold or italics (a byline) is one remark tells apart.
+    if (MAY_BE_EMPHASISED.test(lines[first]) && /[*_][ \t]*$/.test(lines[last])) continue;
+    const facts = linesFacts(first, last, (line) => proseFacts(lines[line], starts[line]));
     const end = starts[last] + lines[last].length;
-    if (links && end - starts[first] >= BREAK.length) paragraphs.push({ start: starts[first], end, links });
+    if (facts && end - starts[first] >= BREAK.length) paragraphs.push({ start: starts[first], end, ...facts });
   }
   return paragraphs;
 }
@@ -529,12 +566,10 @@ export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)):
  */
 const NUMBERED_DEFINITION = /^\[\^(\d{1,9})\]:[ \t]*/;
 const OPENS_CODE_OR_DEFINITION = /^[ \t]*[`[]/;
-/** Emphasis or an autolink, which OPENS_BLOCK takes for a list item, a break or HTML: notes often start with an italic title or a URL. */
-const OPENS_TEXT = /^[ \t]*(?:[*_]{1,2}(?=[^\s*_])|<(?:https?:\/\/|www\.))/i;
 
 /** Whether a note's text, or a line of it, opens a paragraph (or continues one) and no other block. */
 function opensText(text: string): boolean {
-  return text !== '' && withinLimits(text) && !OPENS_CODE_OR_DEFINITION.test(text) && (!OPENS_BLOCK.test(text) || OPENS_TEXT.test(text));
+  return text !== '' && withinLimits(text) && !OPENS_CODE_OR_DEFINITION.test(text) && opensParagraph(text);
 }
 
 export type PlainDefinition = TreeFacts['definitions'][number];
@@ -578,7 +613,7 @@ function insertInOrder<T>(list: T[], groups: { at: number; items: T[] }[], start
  * Ordered list items — how many briefs number their endnotes — at the left margin:
  * the tree walk reads only the links of a list item's paragraph. Where every line of
  * a block is an item opened on a paragraph of prose or a line of prose continuing it
- * (see inlineLinks), those can be read off the lines. The item's text starts after
+ * (see inlineFacts), those can be read off the lines. The item's text starts after
  * one to four spaces (more would make it code).
  */
 const ORDERED_ITEM = /^\d{1,9}[.)] {1,4}(?=[^ \t])/;
@@ -588,13 +623,13 @@ export function plainListItems(index: LineIndex, blocks = marginBlocks(index)): 
   const { lines, starts } = index;
   const items: LinkedBlock[] = [];
   for (const [first, last] of blocks) {
-    const links = linesLinks(first, last, (line) => {
+    const facts = linesFacts(first, last, (line) => {
       const text = lines[line];
       const marker = ORDERED_ITEM.exec(text);
       const content = marker ? text.slice(marker[0].length) : text;
-      return (marker || line > first) && opensText(content) ? inlineLinks(content, starts[line] + text.length - content.length) : null;
+      return (marker || line > first) && opensText(content) ? inlineFacts(content, starts[line] + text.length - content.length) : null;
     });
-    if (links) items.push({ start: starts[first], end: starts[last] + lines[last].length, links });
+    if (facts) items.push({ start: starts[first], end: starts[last] + lines[last].length, ...facts });
   }
   return items;
 }
@@ -805,7 +840,9 @@ export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | n
     const facts = inSource(tree, parsed.sourceOffset);
     // In the order the tree walk would have found them: each block's facts come after those of the blocks before it.
     const withLinks = [...prose, ...items].sort((a, b) => a.start - b.start);
-    const excludedByBlock = [...withLinks.map((p) => ({ at: p.start, items: p.links.map((l): Interval => [l.textEnd, l.end]) })), ...notes.map((d) => ({ at: d.start, items: [[d.start, d.end] as Interval] }))];
+    // Links and code spans do not overlap (inlineFacts): in the order of their starts, as the walk finds them.
+    const excludedIn = (block: LinkedBlock): Interval[] => [...block.links.map((l): Interval => [l.textEnd, l.end]), ...block.code].sort((a, b) => a[0] - b[0]);
+    const excludedByBlock = [...withLinks.map((p) => ({ at: p.start, items: excludedIn(p) })), ...notes.map((d) => ({ at: d.start, items: [[d.start, d.end] as Interval] }))];
     return {
       ...facts,
       paragraphs: insertInOrder(facts.paragraphs, prose.map((p) => ({ at: p.start, items: [{ start: p.start, end: p.end, emphasised: false }] })), (p) => p.start),
