@@ -538,7 +538,9 @@ export interface LinkedBlock extends InlineFacts {
   end: number;
 }
 
-const MAY_BE_EMPHASISED = /^[ \t]*[*_]/;
+/** A first and a last line that may open and close emphasis around the whole paragraph. */
+const MAY_OPEN_EMPHASIS = /^[ \t]*[*_]/;
+const MAY_CLOSE_EMPHASIS = /[*_][ \t]*$/;
 
 /** The top-level paragraphs of prose, in order; each at least 3 characters long, for the break that stands in for it (see treeFacts). */
 export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)): LinkedBlock[] {
@@ -546,7 +548,7 @@ export function proseParagraphs(index: LineIndex, blocks = marginBlocks(index)):
   const paragraphs: LinkedBlock[] = [];
   for (const [first, last] of blocks) {
     // A paragraph set entirely in bold or italics (a byline) is one remark tells apart.
-    if (MAY_BE_EMPHASISED.test(lines[first]) && /[*_][ \t]*$/.test(lines[last])) continue;
+    if (MAY_OPEN_EMPHASIS.test(lines[first]) && MAY_CLOSE_EMPHASIS.test(lines[last])) continue;
     const facts = linesFacts(first, last, (line) => proseFacts(lines[line], starts[line]));
     const end = starts[last] + lines[last].length;
     if (facts && end - starts[first] >= BREAK.length) paragraphs.push({ start: starts[first], end, ...facts });
@@ -840,8 +842,11 @@ export function treeFacts(source: string, skipPlainBlocks = true): TreeFacts | n
     const facts = inSource(tree, parsed.sourceOffset);
     // In the order the tree walk would have found them: each block's facts come after those of the blocks before it.
     const withLinks = [...prose, ...items].sort((a, b) => a.start - b.start);
-    // Links and code spans do not overlap (inlineFacts): in the order of their starts, as the walk finds them.
-    const excludedIn = (block: LinkedBlock): Interval[] => [...block.links.map((l): Interval => [l.textEnd, l.end]), ...block.code].sort((a, b) => a[0] - b[0]);
+    // Links and code spans do not overlap (inlineFacts): in the order of their starts, as the walk finds them. Most blocks have no code.
+    const excludedIn = (block: LinkedBlock): Interval[] => {
+      const targets = block.links.map((l): Interval => [l.textEnd, l.end]);
+      return block.code.length ? [...targets, ...block.code].sort((a, b) => a[0] - b[0]) : targets;
+    };
     const excludedByBlock = [...withLinks.map((p) => ({ at: p.start, items: excludedIn(p) })), ...notes.map((d) => ({ at: d.start, items: [[d.start, d.end] as Interval] }))];
     return {
       ...facts,
