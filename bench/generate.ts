@@ -82,12 +82,12 @@ interface NotePlan {
   written: boolean;
 }
 
-/** Builds a brief of roughly `targetBytes` UTF-8 bytes. */
 export interface BriefOptions {
   /** Markdown only: inline and block markup in the body (see above). Off, the brief is the same text as without options. */
   markup?: boolean;
 }
 
+/** Builds a brief of roughly `targetBytes` UTF-8 bytes. */
 export function generateBrief(format: BenchFormat, targetBytes: number, seed = 7, options: BriefOptions = {}): string {
   const w = new Writer(random(seed));
   const md = format === 'markdown';
